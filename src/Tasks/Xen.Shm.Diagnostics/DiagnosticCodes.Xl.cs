@@ -1,0 +1,7 @@
+namespace Xen.Shm.Diagnostics
+{
+    // XSHM4xxx: xl config writing.
+    public static partial class DiagnosticCodes
+    {
+    }
+}
