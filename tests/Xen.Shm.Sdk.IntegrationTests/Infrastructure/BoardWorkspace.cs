@@ -25,9 +25,14 @@ internal sealed class BoardWorkspace : IDisposable
     public string ProjectPath => Path.Combine(Directory, ProjectFile);
     public string BootDirectory => Path.Combine(Directory, "bin", "Debug", "boot");
     public string IntermediateDirectory => Path.Combine(Directory, "obj", "Debug", "xenshm");
+    public string YamlPath => Path.Combine(Directory, "board.yaml");
+
+    /// <summary>Makes <paramref name="relativePath"/> newer than anything built so far.</summary>
+    public void Touch(string relativePath) => File.SetLastWriteTimeUtc(Path.Combine(Directory, relativePath), DateTime.UtcNow.AddSeconds(2));
 
     /// <summary>Copies testassets/<paramref name="asset"/> to a new folder named after the running test.</summary>
-    public static BoardWorkspace Create(TestContext context, string asset, string? folderSuffix = null)
+    /// <param name="projectExtension">e.g. ".proj": renames the copied project file, to test another extension.</param>
+    public static BoardWorkspace Create(TestContext context, string asset, string? folderSuffix = null, string? projectExtension = null)
     {
         SdkFeed.EnsurePacked();
         string source = RepositoryRoot.Combine("testassets", asset);
@@ -39,6 +44,13 @@ internal sealed class BoardWorkspace : IDisposable
         string project = System.IO.Directory.EnumerateFiles(dir)
             .Select(Path.GetFileName)
             .Single(n => n!.EndsWith(".csproj", StringComparison.Ordinal) || n.EndsWith(".proj", StringComparison.Ordinal))!;
+        if (projectExtension is not null)
+        {
+            string renamed = Path.GetFileNameWithoutExtension(project) + projectExtension;
+            File.Move(Path.Combine(dir, project), Path.Combine(dir, renamed));
+            project = renamed;
+        }
+
         WriteIsolation(dir);
         return new BoardWorkspace(context, dir, project);
     }
@@ -99,6 +111,8 @@ internal sealed class BoardWorkspace : IDisposable
             $"-bl:{Path.Combine(Directory, $"{verb}-{n}.binlog")}",
             $"-flp:LogFile={log};Verbosity=detailed",
         };
+        // Restore once per workspace: it costs seconds and nothing later changes what it resolves.
+        if (n > 1) args.Add("--no-restore");
         args.AddRange(extraArgs);
         var result = DotnetCli.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory },
             args.ToArray());
