@@ -4,6 +4,8 @@
 #
 #   XSHM_DT_CORPUS_DIR  where to put it (default ${XDG_CACHE_HOME:-~/.cache}/xen-shm-sdk/dt-corpus)
 #
+#   cpp-failures.txt  sources cpp rejected (with its message), if any
+#
 # Result (idempotent; a stamp file skips finished steps):
 #   src/            arch/{arm,arm64}/boot/dts, include/dt-bindings, scripts/dtc/include-prefixes
 #                   from Debian's linux-source-6.1
@@ -36,10 +38,11 @@ if ! done_step source; then
   dpkg-deb -x "$work"/linux-source-6.1_*.deb "$work/deb"
   tarball="$(ls "$work"/deb/usr/src/linux-source-6.1*.tar.xz | head -n1)"
   rm -rf "$dir/src"; mkdir -p "$dir/src"
-  # Only the folders the device trees need; include-prefixes holds symlinks into the others.
+  # Only the folders the device trees need; include-prefixes holds symlinks into the others and
+  # dt-bindings/input/linux-event-codes.h is a symlink into include/uapi.
   tar -xJf "$tarball" -C "$dir/src" --strip-components=1 --wildcards \
     '*/arch/arm/boot/dts/*' '*/arch/arm64/boot/dts/*' '*/include/dt-bindings/*' \
-    '*/scripts/dtc/include-prefixes/*'
+    '*/scripts/dtc/include-prefixes/*' '*/include/uapi/linux/input-event-codes.h'
   rm -rf "$work"
   mark source
 fi
@@ -48,6 +51,7 @@ if ! done_step preprocess; then
   rm -rf "$dir/pp"; mkdir -p "$dir/pp"
   failed=0
   src="$dir/src"
+  : >"$dir/cpp-failures.txt"
   # Kbuild 6.1: dtc_cpp_flags = -nostdinc -I$(srctree)/scripts/dtc/include-prefixes -undef -D__DTS__,
   # then `-x assembler-with-cpp`. -I<dts dir> and -I include change nothing for Kbuild's own files
   # but let stray `#include <x>` forms resolve the same way.
@@ -57,12 +61,14 @@ if ! done_step preprocess; then
     case "$f" in *.dtso) out="$dir/pp/${rel%.*}.dtso.dts" ;; esac
     mkdir -p "$(dirname "$out")"
     if cpp -nostdinc -I "$(dirname "$f")" -I "$src/include" -I "$src/scripts/dtc/include-prefixes" \
-         -undef -D__DTS__ -x assembler-with-cpp -o "$out.tmp" "$f" 2>/dev/null; then
+         -undef -D__DTS__ -x assembler-with-cpp -o "$out.tmp" "$f" 2>"$dir/cpp.err"; then
       mv "$out.tmp" "$out"
     else
       rm -f "$out.tmp"; failed=$((failed + 1))
+      { echo "== $rel"; cat "$dir/cpp.err"; } >>"$dir/cpp-failures.txt"
     fi
-  done < <(find "$src/arch/arm/boot/dts" "$src/arch/arm64/boot/dts" -type f \( -name '*.dts' -o -name '*.dtso' \) -print0 | sort -z)
+  done < <(find "$src/arch/arm/boot/dts" "$src/arch/arm64/boot/dts" \( -type f -o -type l \) \( -name '*.dts' -o -name '*.dtso' \) -print0 | sort -z)
+  rm -f "$dir/cpp.err"
   (cd "$dir/pp" && find . -type f -name '*.dts' | sed 's|^\./||' | LC_ALL=C sort) >"$dir/sources.txt"
   echo "fetch-corpus: cpp failed on $failed file(s)"
   mark preprocess
