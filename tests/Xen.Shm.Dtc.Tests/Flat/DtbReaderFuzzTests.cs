@@ -1,4 +1,4 @@
-using Xen.Shm.Devicetree.Flat;
+using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Dtc.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-namespace Xen.Shm.Devicetree.Flat
+namespace Xen.Shm.Devicetree
 {
     /// <summary>FDT integers are big-endian (DTSpec §5.1); callers have checked the bounds.</summary>
     internal static class DtbReaderBytes

@@ -1,6 +1,6 @@
 using Xen.Shm.Diagnostics;
 
-namespace Xen.Shm.Devicetree.Flat
+namespace Xen.Shm.Devicetree
 {
     /// <summary>
     /// Codes for blobs the reader rejects (XSHM35xx). Kept beside the reader until the integrator

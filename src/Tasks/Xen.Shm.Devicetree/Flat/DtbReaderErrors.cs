@@ -1,6 +1,6 @@
 using Xen.Shm.Diagnostics;
 
-namespace Xen.Shm.Devicetree.Flat
+namespace Xen.Shm.Devicetree
 {
     /// <summary>Collects what the reader found; the first error stops reading.</summary>
     internal sealed class DtbReaderErrors

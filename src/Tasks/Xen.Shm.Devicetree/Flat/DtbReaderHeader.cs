@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Xen.Shm.Diagnostics;
 
-namespace Xen.Shm.Devicetree.Flat
+namespace Xen.Shm.Devicetree
 {
     /// <summary>
     /// The 40-byte (v17) or 36-byte (v16) FDT header and the reservation block, checked the way

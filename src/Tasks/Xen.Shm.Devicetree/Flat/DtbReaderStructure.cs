@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Xen.Shm.Devicetree.Flat
+namespace Xen.Shm.Devicetree
 {
     /// <summary>
     /// Walks the structure block token by token (DTSpec §5.4; dtc's flattree.c unflatten_tree).
