@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Xen.Shm.Sdk.IntegrationTests.Infrastructure;
 
 namespace Xen.Shm.Sdk.IntegrationTests;
@@ -7,6 +8,10 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 public sealed class BoardErrorTests
 {
     public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>"&lt;full path&gt;/board.yaml(line,col[,endLine,endCol]): error CODE: " at the start of a console line.</summary>
+    private static Regex CodedLine(string yamlPath, int line, int column, string code) =>
+        new("^" + Regex.Escape(yamlPath) + $@"\({line},{column}(,\d+,\d+)?\): error {code}: ");
 
     [TestMethod]
     public void BrokenYaml_FailsWithTheCodedLine_AndKeepsThePreviousBootFolder()
@@ -22,10 +27,34 @@ public sealed class BoardErrorTests
         run.AssertFailed();
         var lines = run.DiagnosticLines("XSHM2001");
         Assert.HasCount(1, lines, run.ToString());
-        StringAssert.Matches(lines[0], new System.Text.RegularExpressions.Regex(
-            "^" + System.Text.RegularExpressions.Regex.Escape(board.YamlPath) + @"\(31,11(,\d+,\d+)?\): error XSHM2001: "));
+        StringAssert.Matches(lines[0], CodedLine(board.YamlPath, 31, 11, "XSHM2001"));
         var after = BoardWorkspace.Snapshot(board.BootDirectory);
         CollectionAssert.AreEqual(before.Keys.ToArray(), after.Keys.ToArray());
         foreach (var key in before.Keys) CollectionAssert.AreEqual(before[key], after[key], key);
+    }
+
+    // Positions counted by hand from each testassets/errors/<name>/board.yaml (1-based; a quoted
+    // scalar starts at its quote). The boards point at ../../uio/images for their binaries.
+    [TestMethod]
+    [DataRow("unknown-key", "XSHM1002", 14, 5, "bootargs", DisplayName = "unknown key 'bootarg' (did you mean 'bootargs'?)")]
+    [DataRow("yaml-syntax", "XSHM1001", 3, 18, "", DisplayName = "second ': ' on one line (PyYAML: line 3, column 18)")]
+    [DataRow("missing-kernel", "XSHM1010", 17, 13, "images/Image-domU", DisplayName = "domU kernel file missing")]
+    [DataRow("iomem-malformed", "XSHM2016", 18, 19, "0xFFFF0@0x0,1", DisplayName = "seed S1's iomem entry")]
+    [DataRow("static-shm-x86-normal", "XSHM2307", 22, 69, "x86_normal", DisplayName = "static_shm x86_normal on Arm")]
+    [DataRow("static-shm-owner-outside-ram", "XSHM2310", 22, 44, "", DisplayName = "static_shm owner below guest RAM")]
+    [DataRow("overlapping-host-ranges", "XSHM2005", 24, 11, "", DisplayName = "UIO page inside the mmio-sram carve-out")]
+    public void ErrorScenario_FailsWithItsCodedLine(string name, string code, int line, int column, string messagePart)
+    {
+        using var board = BoardWorkspace.Create(TestContext, "errors/" + name, alsoCopy: ["uio/images"]);
+
+        var run = board.Build();
+
+        run.AssertFailed();
+        var lines = run.DiagnosticLines(code);
+        Assert.HasCount(1, lines, run.ToString());
+        StringAssert.Matches(lines[0], CodedLine(board.YamlPath, line, column, code), run.ToString());
+        StringAssert.Contains(lines[0], messagePart);
+        Assert.IsFalse(run.Cli.Output.Contains(" error XSHM9", StringComparison.Ordinal), "no internal error: " + run);
+        Assert.IsFalse(Directory.Exists(board.BootDirectory), "nothing may be written for a broken board");
     }
 }

@@ -13,9 +13,12 @@ internal sealed class BoardWorkspace : IDisposable
     private readonly TestContext _context;
     private int _buildCount;
 
-    private BoardWorkspace(TestContext context, string directory, string projectFile)
+    private readonly string _testRoot;
+
+    private BoardWorkspace(TestContext context, string testRoot, string directory, string projectFile)
     {
         _context = context;
+        _testRoot = testRoot;
         Directory = directory;
         ProjectFile = projectFile;
     }
@@ -32,14 +35,24 @@ internal sealed class BoardWorkspace : IDisposable
 
     /// <summary>Copies testassets/<paramref name="asset"/> to a new folder named after the running test.</summary>
     /// <param name="projectExtension">e.g. ".proj": renames the copied project file, to test another extension.</param>
-    public static BoardWorkspace Create(TestContext context, string asset, string? folderSuffix = null, string? projectExtension = null)
+    /// <param name="alsoCopy">other testassets folders the board's YAML points into (e.g. "uio/images").</param>
+    public static BoardWorkspace Create(TestContext context, string asset, string? folderSuffix = null, string? projectExtension = null,
+        string[]? alsoCopy = null)
     {
         SdkFeed.EnsurePacked();
         string source = RepositoryRoot.Combine("testassets", asset);
         Assert.IsTrue(System.IO.Directory.Exists(source), $"testasset {asset} missing");
-        string dir = Path.Combine(SdkFeed.RunDirectory, context.TestName + (folderSuffix is null ? "" : "-" + folderSuffix), Path.GetFileName(asset));
-        SdkFeed.TryDelete(dir);
+        // testassets/ nesting is kept (errors/x stays errors/x), so "../../uio/images/xen" still resolves
+        // once the folders it points into are copied too (alsoCopy).
+        string testRoot = Path.Combine(SdkFeed.RunDirectory, Sanitize(string.Join("-",
+            new[] { context.TestName, asset, projectExtension, folderSuffix }.Where(x => !string.IsNullOrEmpty(x)))));
+        SdkFeed.TryDelete(testRoot);
+        string dir = Path.Combine(testRoot, asset);
         CopyDirectory(source, dir);
+        foreach (var extra in alsoCopy ?? [])
+        {
+            CopyDirectory(RepositoryRoot.Combine("testassets", extra), Path.Combine(testRoot, extra));
+        }
 
         string project = System.IO.Directory.EnumerateFiles(dir)
             .Select(Path.GetFileName)
@@ -52,8 +65,11 @@ internal sealed class BoardWorkspace : IDisposable
         }
 
         WriteIsolation(dir);
-        return new BoardWorkspace(context, dir, project);
+        return new BoardWorkspace(context, testRoot, dir, project);
     }
+
+    private static string Sanitize(string name) =>
+        new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
 
     private static void WriteIsolation(string dir)
     {
@@ -136,7 +152,7 @@ internal sealed class BoardWorkspace : IDisposable
     /// <summary>Removes the folder when the test passed; a failed test keeps it (binlogs) for inspection.</summary>
     public void Dispose()
     {
-        if (_context.CurrentTestOutcome == UnitTestOutcome.Passed) SdkFeed.TryDelete(Path.GetDirectoryName(Directory)!);
+        if (_context.CurrentTestOutcome == UnitTestOutcome.Passed) SdkFeed.TryDelete(_testRoot);
     }
 }
 
