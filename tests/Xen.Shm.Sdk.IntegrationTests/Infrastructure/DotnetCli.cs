@@ -21,7 +21,10 @@ internal static class DotnetCli
     public static string Executable =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Run(workingDirectory, environment, TimeSpan.FromMinutes(10), args);
+
+    public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
         var psi = new ProcessStartInfo(Executable)
         {
@@ -55,10 +58,11 @@ internal static class DotnetCli
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        // Generous: CI machines with 2 shared cores can be very slow; a hang still ends.
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish within 5 minutes:\n{output}");
+            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish within {timeout}:\n{output}");
         }
 
         process.WaitForExit();

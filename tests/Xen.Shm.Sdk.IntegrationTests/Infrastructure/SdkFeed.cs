@@ -29,9 +29,12 @@ public static class SdkFeed
         RunDirectory = Path.Combine(root, id);
         Directory.CreateDirectory(FeedDirectory);
 
-        s_pack = DotnetCli.Run(RepositoryRoot.Path, new Dictionary<string, string>(),
+        // --artifacts-path: the pack compiles into this run's folder, never into the checkout's bin/obj,
+        // so it cannot race a solution build or testassets/build-sample.proj running at the same time.
+        s_pack = DotnetCli.Run(RepositoryRoot.Path, new Dictionary<string, string>(), TimeSpan.FromMinutes(20),
             "pack", RepositoryRoot.Combine("src", "Xen.Shm.Sdk", "Xen.Shm.Sdk.csproj"),
-            "-c", "Release", "-o", FeedDirectory, "-p:XenShmPackageVersion=" + Version,
+            "-c", "Release", "-o", FeedDirectory, "--artifacts-path", Path.Combine(RunDirectory, "build"),
+            "-p:XenShmPackageVersion=" + Version,
             "-nr:false", "--disable-build-servers", "-v:q", "-nologo");
     }
 
@@ -50,6 +53,7 @@ public static class SdkFeed
         // failed tests (BoardWorkspace deletes its own on success).
         TryDelete(PackagesDirectory);
         TryDelete(FeedDirectory);
+        TryDelete(Path.Combine(RunDirectory, "build"));
         if (Directory.Exists(RunDirectory) && !Directory.EnumerateFileSystemEntries(RunDirectory).Any()) TryDelete(RunDirectory);
     }
 
