@@ -1,0 +1,64 @@
+using System.Text.RegularExpressions;
+using Xen.Shm.Diagnostics;
+
+namespace Xen.Shm.Sdk.Tasks.Tests;
+
+/// <summary>The SDK's codes (XSHM8xxx/9xxx) exist in the code table and are raised in exactly one place.</summary>
+[TestClass]
+public sealed partial class CodeTableTests
+{
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Xen.Shm.Sdk.sln"))) return dir.FullName;
+        }
+
+        throw new InvalidOperationException("Xen.Shm.Sdk.sln not found");
+    }
+
+    [GeneratedRegex(@"Code=""(XSHM\d{4})""")]
+    private static partial Regex TargetsCode();
+
+    [GeneratedRegex(@"DiagnosticCodes\.(\w+)")]
+    private static partial Regex CodeReference();
+
+    [TestMethod]
+    public void EveryCodeRaisedByTheTargets_IsInTheTable()
+    {
+        string root = RepositoryRoot();
+        var codes = Directory.GetFiles(Path.Combine(root, "src", "Xen.Shm.Sdk", "build"), "*.targets")
+            .SelectMany(f => TargetsCode().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToList();
+
+        CollectionAssert.AreEquivalent(new[] { "XSHM8001", "XSHM8002", "XSHM8003" }, codes);
+        foreach (var code in codes)
+        {
+            var d = DiagnosticCodes.Find(code);
+            Assert.IsNotNull(d, code);
+            Assert.AreEqual(Severity.Error, d.DefaultSeverity, code);
+        }
+    }
+
+    [TestMethod]
+    public void EverySdkCode_IsRaisedInExactlyOnePlace()
+    {
+        string root = RepositoryRoot();
+        var fieldByCode = typeof(DiagnosticCodes).GetFields()
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .ToDictionary(f => ((DiagnosticDescriptor)f.GetValue(null)!).Code, f => f.Name);
+        var uses = Directory.GetFiles(Path.Combine(root, "src", "Tasks", "Xen.Shm.Sdk.Tasks"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => CodeReference().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Concat(Directory.GetFiles(Path.Combine(root, "src", "Xen.Shm.Sdk", "build"), "*.targets")
+                .SelectMany(f => TargetsCode().Matches(File.ReadAllText(f)).Select(m => fieldByCode[m.Groups[1].Value])))
+            .ToList();
+
+        var sdkCodes = DiagnosticCodes.All.Where(d => d.Code.StartsWith("XSHM8", StringComparison.Ordinal) || d.Code.StartsWith("XSHM9", StringComparison.Ordinal)).ToList();
+        Assert.IsNotEmpty(sdkCodes);
+        foreach (var d in sdkCodes)
+        {
+            Assert.AreEqual(1, uses.Count(u => u == fieldByCode[d.Code]), $"{d.Code} ({fieldByCode[d.Code]}) must be raised in exactly one place");
+        }
+    }
+}
