@@ -128,7 +128,7 @@ internal sealed class BoardWorkspace : IDisposable
             $"-flp:LogFile={log};Verbosity=detailed",
         };
         // Restore once per workspace: it costs seconds and nothing later changes what it resolves.
-        if (n > 1) args.Add("--no-restore");
+        if (n > 1 && verb == "build") args.Add("--no-restore");
         args.AddRange(extraArgs);
         var result = DotnetCli.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory },
             args.ToArray());
