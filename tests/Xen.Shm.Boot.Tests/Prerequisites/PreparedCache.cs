@@ -73,6 +73,22 @@ public sealed class PreparedCache
             problem = $"QEMU boot cache was prepared for other machine flags ('{machine}'), expected '{QemuMachineFlags()}': re-run testassets/qemu-virt/prepare.sh";
             return null;
         }
+        // The initramfs must carry the committed test program, not an older one.
+        var committed = Path.Combine(AppContext.BaseDirectory, "TestAssets", "init");
+        try
+        {
+            var init = Prerequisites.Initramfs.Read(cache.Initramfs).FirstOrDefault(e => e.Name == "init");
+            if (File.Exists(committed) && (init is null || !init.Data.AsSpan().SequenceEqual(File.ReadAllBytes(committed))))
+            {
+                problem = $"QEMU boot cache is stale ({cache.Initramfs} lacks the committed testassets/qemu-virt/initramfs/init): re-run testassets/qemu-virt/prepare.sh";
+                return null;
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            problem = $"QEMU boot cache is damaged ({e.Message}): re-run testassets/qemu-virt/prepare.sh";
+            return null;
+        }
         problem = "";
         return cache;
     }

@@ -83,7 +83,7 @@ public sealed class ReferenceBootFolder : IBootFolderSource
             Put($"{d}/Image", cache.Kernel);
             Put($"{d}/initramfs.cpio.gz", cache.Initramfs);
             var withRegion = !(Variant == ReferenceVariant.DomU1WithoutRegion && peer == ReferenceBoard.DomU1);
-            File.WriteAllText(Path.Combine(folder, $"{d}/passthrough.dts"), PartialDts(peer, withRegion));
+            File.WriteAllText(Path.Combine(folder, $"{d}/passthrough.dts"), PartialDts(peer, ReferenceBoard.Region, withRegion));
             ExternalTool.Check(_tools.Dtc, new[] { "-q", "-I", "dts", "-O", "dtb", "-o", $"{d}/passthrough.dtb", $"{d}/passthrough.dts" }, folder);
             File.Delete(Path.Combine(folder, $"{d}/passthrough.dts"));
             var k = Placed($"{d}/Image");
@@ -151,9 +151,8 @@ public sealed class ReferenceBootFolder : IBootFolderSource
     }
 
     /// <summary>Spec 7.2: /passthrough (simple-bus, 2/1 cells) with the region at this domU's guest address.</summary>
-    public static string PartialDts(Peer peer, bool withRegion)
+    public static string PartialDts(Peer peer, SharedRegion r, bool withRegion)
     {
-        var r = ReferenceBoard.Region;
         var s = new StringBuilder("/dts-v1/;\n\n/ {\n\t#address-cells = <0x2>;\n\t#size-cells = <0x1>;\n");
         if (withRegion)
         {
