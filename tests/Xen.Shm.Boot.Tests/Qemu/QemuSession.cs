@@ -14,7 +14,14 @@ public enum BootEnd
     TimedOut,
 }
 
-public sealed record BootRun(BootEnd End, string SerialLog, TimeSpan Wall, int? ExitCode, string QemuStderr, string CommandLine);
+public sealed record BootRun(BootEnd End, string SerialLog, TimeSpan Wall, TimeSpan QemuCpu, int? ExitCode, string QemuStderr, string CommandLine);
+
+/// <summary>
+/// When a boot is given up: after <see cref="Cpu"/> of QEMU's own CPU time, or <see cref="Wall"/> of wall time,
+/// whichever comes first. CPU time is what a boot costs whatever else runs on the machine (a good boot of the
+/// reference board uses about 20–30 s of it); the wall bound catches a guest that hangs idle.
+/// </summary>
+public sealed record BootLimit(TimeSpan Cpu, TimeSpan Wall);
 
 /// <summary>
 /// One qemu-system-aarch64 process, serial console to a file, watched until it exits, a stop marker appears,
@@ -31,7 +38,7 @@ public static class QemuSession
     /// <summary>After SHM-OK dom0 powers off by itself; wait that long for QEMU to exit before killing it.</summary>
     private static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
-    public static BootRun Run(string qemu, IReadOnlyList<string> bootArguments, string serialLogPath, TimeSpan timeout)
+    public static BootRun Run(string qemu, IReadOnlyList<string> bootArguments, string serialLogPath, BootLimit limit)
     {
         if (File.Exists(serialLogPath)) File.Delete(serialLogPath);
         var args = QemuMachine.Arguments
@@ -53,9 +60,11 @@ public static class QemuSession
         _ = p.StandardOutput.ReadToEndAsync();
         var end = BootEnd.TimedOut;
         TimeSpan? stopAt = null;
+        var cpu = TimeSpan.Zero;
         while (true)
         {
-            if (p.WaitForExit(200)) { end = stopAt is null ? BootEnd.Exited : BootEnd.Stopped; break; }
+            if (p.WaitForExit(200)) { end = BootEnd.Exited; break; }
+            cpu = CpuTime(p, cpu);
             if (stopAt is null)
             {
                 var log = ReadShared(serialLogPath);
@@ -63,7 +72,7 @@ public static class QemuSession
                 else if (StopMarkers.Any(m => log.Contains(m, StringComparison.Ordinal))) stopAt = clock.Elapsed + TimeSpan.FromSeconds(1);
             }
             if (stopAt is { } t && clock.Elapsed >= t) { end = BootEnd.Stopped; break; }
-            if (clock.Elapsed >= timeout) { end = BootEnd.TimedOut; break; }
+            if (cpu >= limit.Cpu || clock.Elapsed >= limit.Wall) { end = BootEnd.TimedOut; break; }
         }
         int? exitCode = null;
         if (!p.HasExited)
@@ -77,7 +86,17 @@ public static class QemuSession
             exitCode = p.ExitCode;
         }
         clock.Stop();
-        return new BootRun(end, ReadShared(serialLogPath), clock.Elapsed, exitCode, stderr.Result, commandLine);
+        return new BootRun(end, ReadShared(serialLogPath), clock.Elapsed, cpu, exitCode, stderr.Result, commandLine);
+    }
+
+    private static TimeSpan CpuTime(Process p, TimeSpan last)
+    {
+        try
+        {
+            p.Refresh();
+            return p.TotalProcessorTime;
+        }
+        catch (InvalidOperationException) { return last; } // exited between the checks
     }
 
     /// <summary>Reads a file QEMU is still writing (shared read/write, bytes as Latin-1 so no decoding fails).</summary>
