@@ -74,6 +74,16 @@ namespace Xen.Shm.Topology.Yaml
                 _diagnostics.Add(DiagnosticCodes.YamlSyntax, At(ex.Start), Reason(ex));
                 return null;
             }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is IndexOutOfRangeException ||
+                                       ex is NullReferenceException || ex is FormatException || ex is OverflowException)
+            {
+                // YamlDotNet 18.1.0's scanner throws InvalidOperationException on some malformed input (e.g. an
+                // unclosed flow sequence whose plain scalar runs onto the next lines; found by RobustnessTests).
+                // Report it as a syntax error after the last event that parsed.
+                var at = parser.Current is { } current ? At(current.End) : new SourceSpan(_file, 1, 1);
+                _diagnostics.Add(DiagnosticCodes.YamlSyntax, at, "the YAML parser could not continue after this point (malformed YAML)");
+                return null;
+            }
         }
 
         private static string Reason(YamlException ex)
