@@ -161,14 +161,8 @@ namespace Xen.Shm.Topology.Yaml
                 var value = ReadNode(parser, depth + 1, out long valueSize);
                 if (value is null) return null;
                 size += keySize + valueSize;
-                if (key is YamlScalarAt scalarKey)
-                {
-                    entries.Add(new KeyValuePair<YamlScalarAt, YamlNodeAt>(scalarKey, value));
-                }
-                else
-                {
-                    _diagnostics.Add(DiagnosticCodes.WrongType, key.Span, $"a mapping key must be a plain word, not a {key.KindName}");
-                }
+                var scalarKey = key as YamlScalarAt ?? new YamlScalarAt(key.Span, string.Empty, false, key.KindName);
+                entries.Add(new KeyValuePair<YamlScalarAt, YamlNodeAt>(scalarKey, value));
             }
             var map = new YamlMappingAt(At(mapStart), entries);
             Remember(mapStart.Anchor, map, size);
