@@ -33,7 +33,8 @@ namespace Xen.Shm.Topology.Rules
                         first.Compatible?.Span ?? first.Id.Span);
             }
 
-            if (ctx.Board.Dom0?.Bootargs is { } bootargs)
+            // The final dom0 command line: the YAML's, else the one the board DT already carries (spec §5.1 step 3).
+            if ((ctx.Board.Dom0?.Bootargs ?? ctx.Board.Host.ChosenDom0Bootargs) is { } bootargs)
             {
                 var m = OfId.Match(bootargs.Value);
                 if (m.Success && m.Groups[1].Value != first.CompatibleValue)
