@@ -39,7 +39,19 @@ public sealed class CreationOrderTests
         var r = CreationOrder.Sort(new[] { "free", "p", "q", "after" }, new[] { ("p", "q"), ("q", "p"), ("q", "after") });
         Assert.IsTrue(r.HasCycle);
         Assert.IsEmpty(r.Order);
-        CollectionAssert.AreEqual(new[] { "p", "q", "after" }, r.Cycle.ToArray());
+        CollectionAssert.AreEqual(new[] { "p", "q" }, r.Cycle.ToArray());
+        CollectionAssert.AreEqual(new[] { "after" }, r.Blocked.ToArray());
+    }
+
+    [TestMethod]
+    public void LongerCycleAndSelfEdge_AreFound_IndependentChainIsNot()
+    {
+        // a -> b -> c -> a is a cycle; s -> s (a domain that owns and borrows one id); x -> y fine.
+        var r = CreationOrder.Sort(new[] { "x", "c", "s", "b", "y", "a", "d" },
+            new[] { ("a", "b"), ("b", "c"), ("c", "a"), ("s", "s"), ("x", "y"), ("c", "d") });
+        Assert.IsTrue(r.HasCycle);
+        CollectionAssert.AreEqual(new[] { "c", "s", "b", "a" }, r.Cycle.ToArray());
+        CollectionAssert.AreEqual(new[] { "d" }, r.Blocked.ToArray());
     }
 
     [TestMethod]
