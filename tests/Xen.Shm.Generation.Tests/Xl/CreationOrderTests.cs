@@ -85,8 +85,8 @@ public sealed class CreationOrderTests
     [TestMethod]
     public void StartScript_RunsUnderPosixSh_WithTheRightArguments()
     {
-        string? sh = File.Exists("/bin/sh") ? "/bin/sh" : null;
-        if (sh is null)
+        string? sh = !OperatingSystem.IsWindows() && File.Exists("/bin/sh") ? "/bin/sh" : null;
+        if (sh is null || OperatingSystem.IsWindows())
         {
             if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail("/bin/sh not installed");
             Assert.Inconclusive("/bin/sh not installed: apt-get install dash");
@@ -99,7 +99,7 @@ public sealed class CreationOrderTests
             // A fake 'xl' on PATH that records its arguments, one per line.
             string xl = Path.Combine(dir, "xl");
             File.WriteAllText(xl, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> \"$XL_LOG\"; done\n");
-            File.SetUnixFileMode(xl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(xl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             string script = Path.Combine(dir, "start.sh");
             File.WriteAllText(script, StartScript.Script(new[] { "vm1", "a b", "it's", "$(x)" }, "/etc/xen/"));
             var psi = new System.Diagnostics.ProcessStartInfo(sh, script) { RedirectStandardError = true };
