@@ -84,4 +84,21 @@ public sealed class IncrementalBuildTests
         Assert.IsEmpty(BoardWorkspace.Snapshot(board.BootDirectory));
         Assert.IsEmpty(BoardWorkspace.Snapshot(board.IntermediateDirectory));
     }
+
+    [TestMethod]
+    public void Rebuild_WithGraphAndParallelBuild_GivesTheSameBootFolder()
+    {
+        using var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        board.Build().AssertSucceeded();
+        var first = BoardWorkspace.Snapshot(board.BootDirectory);
+
+        var rebuild = board.Build("-t:Rebuild", "-graph", "-m");
+
+        rebuild.AssertSucceeded();
+        StringAssert.Contains(rebuild.DetailedLog, Built("XenShmLoadTopology"));
+        StringAssert.Contains(rebuild.DetailedLog, Built("XenShmPackageBootImage"));
+        var second = BoardWorkspace.Snapshot(board.BootDirectory);
+        CollectionAssert.AreEqual(first.Keys.ToArray(), second.Keys.ToArray());
+        foreach (var key in first.Keys) CollectionAssert.AreEqual(first[key], second[key], key);
+    }
 }
