@@ -5,10 +5,8 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 
 /// <summary>Mistakes in board.yaml fail the build with the canonical coded line and touch no output.</summary>
 [TestClass]
-public sealed class BoardErrorTests
+public sealed class BoardErrorTests : BoardTestBase
 {
-    public TestContext TestContext { get; set; } = null!;
-
     /// <summary>"&lt;full path&gt;/board.yaml(line,col[,endLine,endCol]): error CODE: " at the start of a console line.</summary>
     private static Regex CodedLine(string yamlPath, int line, int column, string code) =>
         new("^" + Regex.Escape(yamlPath) + $@"\({line},{column}(,\d+,\d+)?\): error {code}: ");
@@ -16,7 +14,7 @@ public sealed class BoardErrorTests
     [TestMethod]
     public void BrokenYaml_FailsWithTheCodedLine_AndKeepsThePreviousBootFolder()
     {
-        using var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
         board.Build().AssertSucceeded();
         var before = BoardWorkspace.Snapshot(board.BootDirectory);
 
@@ -45,7 +43,7 @@ public sealed class BoardErrorTests
     [DataRow("overlapping-host-ranges", "XSHM2005", 24, 11, "", DisplayName = "UIO page inside the mmio-sram carve-out")]
     public void ErrorScenario_FailsWithItsCodedLine(string name, string code, int line, int column, string messagePart)
     {
-        using var board = BoardWorkspace.Create(TestContext, "errors/" + name, alsoCopy: ["uio/images"]);
+        var board = BoardWorkspace.Create(TestContext, "errors/" + name, alsoCopy: ["uio/images"]);
 
         var run = board.Build();
 

@@ -6,10 +6,8 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 
 /// <summary>A valid board builds into bin/Debug/boot/: the images it names, and manifest.json.</summary>
 [TestClass]
-public sealed class BootFolderTests
+public sealed class BootFolderTests : BoardTestBase
 {
-    public TestContext TestContext { get; set; } = null!;
-
     // testassets/sdk-basic/board.yaml names images/xen, and images/Image + images/rootfs.cpio.gz for
     // dom0 and again for domU1: Xen and dom0 files go to the root, domU1's under "domU1/".
     private static readonly (string Path, string Source)[] s_expected =
@@ -26,7 +24,7 @@ public sealed class BootFolderTests
     [DataRow(".proj", DisplayName = "proj")]
     public void BasicBoard_BuildsItsBootFolder(string? extension)
     {
-        using var board = BoardWorkspace.Create(TestContext, "sdk-basic", projectExtension: extension);
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic", projectExtension: extension);
 
         var run = board.Build();
 
@@ -70,8 +68,8 @@ public sealed class BootFolderTests
     [TestMethod]
     public void SameBoardInTwoFolders_GivesIdenticalBootFolders()
     {
-        using var first = BoardWorkspace.Create(TestContext, "sdk-basic", "a");
-        using var second = BoardWorkspace.Create(TestContext, "sdk-basic", "b");
+        var first = BoardWorkspace.Create(TestContext, "sdk-basic", "a");
+        var second = BoardWorkspace.Create(TestContext, "sdk-basic", "b");
 
         first.Build().AssertSucceeded();
         second.Build().AssertSucceeded();

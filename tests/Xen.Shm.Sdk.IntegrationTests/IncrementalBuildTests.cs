@@ -7,17 +7,15 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 /// (guide msbuild-sdk.md §7; the log strings are MSBuild's own, as DacFx's IncrementalBuildTests assert).
 /// </summary>
 [TestClass]
-public sealed class IncrementalBuildTests
+public sealed class IncrementalBuildTests : BoardTestBase
 {
-    public TestContext TestContext { get; set; } = null!;
-
     private static string Skipped(string target) => $"Skipping target \"{target}\" because all output files are up-to-date with respect to the input files.";
     private static string Built(string target) => $"Building target \"{target}\" completely.";
 
     [TestMethod]
     public void SecondBuild_SkipsEveryStep_TouchingTheYamlRerunsThem_ThenQuietAgain()
     {
-        using var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
         board.Build().AssertSucceeded();
 
         var noop = board.Build();
@@ -42,7 +40,7 @@ public sealed class IncrementalBuildTests
     [TestMethod]
     public void ChangedImage_RecopiesIt_WithoutReloadingTheTopology()
     {
-        using var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
         board.Build().AssertSucceeded();
 
         File.WriteAllText(Path.Combine(board.Directory, "images", "xen"), "a rebuilt xen\n");
@@ -59,7 +57,7 @@ public sealed class IncrementalBuildTests
     [TestMethod]
     public void DeletedBootFile_IsRestoredByTheNextBuild()
     {
-        using var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
         board.Build().AssertSucceeded();
         File.Delete(Path.Combine(board.BootDirectory, "domU1", "Image"));
 
@@ -75,7 +73,7 @@ public sealed class IncrementalBuildTests
     public void NoOpBuild_ThenClean_StillRemovesEveryOutput()
     {
         // FileWrites must be recorded by the no-op build too (guide §8), or clean would miss the files.
-        using var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
         board.Build().AssertSucceeded();
         board.Build().AssertSucceeded();
 
@@ -88,7 +86,7 @@ public sealed class IncrementalBuildTests
     [TestMethod]
     public void Rebuild_WithGraphAndParallelBuild_GivesTheSameBootFolder()
     {
-        using var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
         board.Build().AssertSucceeded();
         var first = BoardWorkspace.Snapshot(board.BootDirectory);
 

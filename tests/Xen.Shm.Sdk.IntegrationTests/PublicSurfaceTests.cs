@@ -5,14 +5,12 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 
 /// <summary>Every public property's default (README table), and the extension points firmware pipelines use.</summary>
 [TestClass]
-public sealed class PublicSurfaceTests
+public sealed class PublicSurfaceTests : BoardTestBase
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     public void PublicProperties_HaveTheirDocumentedDefaults()
     {
-        using var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
         string[] names =
         [
             "UsingXenShmSdk", "XenShmSdkVersion", "XenShmImageName", "EnableDefaultXenShmItems", "XenShmIntermediateDir",
@@ -20,7 +18,7 @@ public sealed class PublicSurfaceTests
         ];
 
         var run = DotnetCli.Run(board.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory },
-            ["msbuild", board.ProjectFile, "-nologo", .. names.Select(n => "-getProperty:" + n), "-getItem:XenShmTopology"]);
+            ["msbuild", board.ProjectFile, "-nologo", .. names.Select(n => "-getProperty:" + n), "-getItem:XenShmTopology", "-getItem:EmbedInBinlog"]);
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         using var json = JsonDocument.Parse(run.Output);
@@ -37,12 +35,15 @@ public sealed class PublicSurfaceTests
         Assert.AreEqual("false", Get("IsPackable"));
         var topology = json.RootElement.GetProperty("Items").GetProperty("XenShmTopology").EnumerateArray().Single();
         Assert.AreEqual("board.yaml", topology.GetProperty("Identity").GetString());
+        // The YAML travels with -bl logs.
+        CollectionAssert.Contains(json.RootElement.GetProperty("Items").GetProperty("EmbedInBinlog").EnumerateArray()
+            .Select(i => i.GetProperty("FullPath").GetString()).ToList(), board.YamlPath);
     }
 
     [TestMethod]
     public void ExtensionPoints_RunInPipelineOrder_AndOutputDirsCanMove()
     {
-        using var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
         File.WriteAllText(Path.Combine(board.Directory, "custom.targets"), """
             <Project>
               <Target Name="FirmwareStep" AfterTargets="XenShmPackageBootImage">

@@ -8,10 +8,8 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 /// dom0 files at the root, every domU's kernel and ramdisk under "&lt;domain&gt;/".
 /// </summary>
 [TestClass]
-public sealed class ScenarioTests
+public sealed class ScenarioTests : BoardTestBase
 {
-    public TestContext TestContext { get; set; } = null!;
-
     [TestMethod]
     [DataRow("mmio-sram", "domU1")]
     [DataRow("iomem-cacheable", "guest1")]
@@ -20,7 +18,7 @@ public sealed class ScenarioTests
     [DataRow("domain-shm", "domU1", "domU2")]
     public void Scenario_BuildsItsBootFolder(string scenario, params string[] domUs)
     {
-        using var board = BoardWorkspace.Create(TestContext, scenario);
+        var board = BoardWorkspace.Create(TestContext, scenario);
 
         var run = board.Build();
 

@@ -8,17 +8,16 @@ namespace Xen.Shm.Sdk.IntegrationTests.Infrastructure;
 /// (local feed for Xen.Shm.Sdk only), global.json (SDK version pin), and empty
 /// Directory.Build.props/targets so nothing above the folder leaks in (DacFx's test template).
 /// </summary>
-internal sealed class BoardWorkspace : IDisposable
+internal sealed class BoardWorkspace
 {
+    // Workspaces of the running test (tests run one at a time, see AssemblySettings.cs).
+    private static readonly List<string> s_current = new();
     private readonly TestContext _context;
     private int _buildCount;
 
-    private readonly string _testRoot;
-
-    private BoardWorkspace(TestContext context, string testRoot, string directory, string projectFile)
+    private BoardWorkspace(TestContext context, string directory, string projectFile)
     {
         _context = context;
-        _testRoot = testRoot;
         Directory = directory;
         ProjectFile = projectFile;
     }
@@ -65,7 +64,8 @@ internal sealed class BoardWorkspace : IDisposable
         }
 
         WriteIsolation(dir);
-        return new BoardWorkspace(context, testRoot, dir, project);
+        s_current.Add(testRoot);
+        return new BoardWorkspace(context, dir, project);
     }
 
     private static string Sanitize(string name) =>
@@ -149,10 +149,18 @@ internal sealed class BoardWorkspace : IDisposable
         return files;
     }
 
-    /// <summary>Removes the folder when the test passed; a failed test keeps it (binlogs) for inspection.</summary>
-    public void Dispose()
+    /// <summary>
+    /// Called after each test (BoardTestBase): a passed test's folders are removed, a failed test's
+    /// are kept with their binlogs and detailed logs for inspection.
+    /// </summary>
+    public static void EndTest(UnitTestOutcome outcome)
     {
-        if (_context.CurrentTestOutcome == UnitTestOutcome.Passed) SdkFeed.TryDelete(_testRoot);
+        if (outcome == UnitTestOutcome.Passed)
+        {
+            foreach (var root in s_current) SdkFeed.TryDelete(root);
+        }
+
+        s_current.Clear();
     }
 }
 
