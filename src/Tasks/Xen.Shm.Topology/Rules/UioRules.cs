@@ -11,7 +11,7 @@ namespace Xen.Shm.Topology.Rules
     /// </summary>
     internal static class UioRules
     {
-        private static readonly Regex Safe = new Regex(@"^[A-Za-z0-9,._+\-]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex Safe = new Regex(@"^[A-Za-z0-9,._+\-]+\z", RegexOptions.CultureInvariant);
         private static readonly Regex OfId = new Regex(@"(?:^|\s)uio_pdrv_genirq\.of_id=(\S*)", RegexOptions.CultureInvariant);
 
         public static void Check(RuleContext ctx)
