@@ -40,6 +40,7 @@ public sealed class BoardErrorTests : BoardTestBase
     [DataRow("iomem-malformed", "XSHM2016", 18, 19, "0xFFFF0@0x0,1", DisplayName = "seed S1's iomem entry")]
     [DataRow("static-shm-x86-normal", "XSHM2307", 22, 69, "x86_normal", DisplayName = "static_shm x86_normal on Arm")]
     [DataRow("static-shm-owner-outside-ram", "XSHM2310", 22, 44, "", DisplayName = "static_shm owner below guest RAM")]
+    [DataRow("static-shm-borrower-too-large", "XSHM2309", 23, 80, "", DisplayName = "static_shm borrower size past the owner's region")]
     [DataRow("overlapping-host-ranges", "XSHM2005", 24, 11, "", DisplayName = "UIO page inside the mmio-sram carve-out")]
     public void ErrorScenario_FailsWithItsCodedLine(string name, string code, int line, int column, string messagePart)
     {
