@@ -56,4 +56,37 @@ public sealed class BoardErrorTests : BoardTestBase
         Assert.IsFalse(run.Cli.Output.Contains(" error XSHM9", StringComparison.Ordinal), "no internal error: " + run);
         Assert.IsFalse(Directory.Exists(board.BootDirectory), "nothing may be written for a broken board");
     }
+
+    [TestMethod]
+    public void SeveralMistakes_AreAllReportedInOneBuild_InDocumentOrder()
+    {
+        var board = BoardWorkspace.Create(TestContext, "errors/several-mistakes", alsoCopy: ["uio/images"]);
+
+        var run = board.Build();
+
+        run.AssertFailed();
+        // First appearance of each diagnostic line (MSBuild repeats them in its summary).
+        var pattern = new Regex("^" + Regex.Escape(board.YamlPath) + @"\((\d+),(\d+)(,\d+,\d+)?\): (error|warning) (XSHM\d{4}): ");
+        var seen = run.Cli.Lines.Select(l => l.Trim()).Distinct()
+            .Select(l => pattern.Match(l)).Where(m => m.Success)
+            .Select(m => $"{m.Groups[1].Value},{m.Groups[2].Value} {m.Groups[4].Value} {m.Groups[5].Value}")
+            .ToList();
+        // Counted by hand from testassets/errors/several-mistakes/board.yaml (1-based line,column of the value).
+        CollectionAssert.AreEqual(new[]
+        {
+            "14,12 error XSHM1006",    // dom0 vcpus: 0
+            "21,13 error XSHM2603",    // memory: 1025K is not whole MiB
+            "24,52 error XSHM2012",    // host 0x90000000 outside host RAM
+            "24,112 error XSHM2007",   // guest 0x50000000 inside guest1's RAM
+            "25,11 warning XSHM2019",  // sram0 id: fewer than 2 valid participants
+            "25,46 error XSHM2001",    // host 0x7f000800 not 4 KiB aligned
+            "25,46 error XSHM2013",    // [0x7f000800, +16M) straddles the end of RAM
+            "25,88 error XSHM2009",    // guest1 (xl) in an mmio-sram region
+            "26,11 warning XSHM2019",  // second page0: fewer than 2 valid participants
+            "26,11 error XSHM2011",    // duplicate id page0
+            "26,78 error XSHM2202",    // compatible "uio dev" has a space
+            "26,108 error XSHM2009",   // guest9 is not declared
+        }, seen, run.ToString());
+        Assert.IsFalse(Directory.Exists(board.BootDirectory));
+    }
 }
