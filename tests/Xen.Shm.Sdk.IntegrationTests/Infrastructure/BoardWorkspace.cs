@@ -29,8 +29,16 @@ internal sealed class BoardWorkspace
     public string IntermediateDirectory => Path.Combine(Directory, "obj", "Debug", "xenshm");
     public string YamlPath => Path.Combine(Directory, "board.yaml");
 
-    /// <summary>Makes <paramref name="relativePath"/> newer than anything built so far.</summary>
-    public void Touch(string relativePath) => File.SetLastWriteTimeUtc(Path.Combine(Directory, relativePath), DateTime.UtcNow.AddSeconds(2));
+    /// <summary>
+    /// Makes <paramref name="relativePath"/> newer than anything built so far, but not in the future:
+    /// a future time would stay newer than the outputs of the next build too, which would then re-run.
+    /// The pause covers file systems with coarse timestamps.
+    /// </summary>
+    public void Touch(string relativePath)
+    {
+        Thread.Sleep(TimeSpan.FromSeconds(1.1));
+        File.SetLastWriteTimeUtc(Path.Combine(Directory, relativePath), DateTime.UtcNow);
+    }
 
     /// <summary>Copies testassets/<paramref name="asset"/> to a new folder named after the running test.</summary>
     /// <param name="projectExtension">e.g. ".proj": renames the copied project file, to test another extension.</param>
