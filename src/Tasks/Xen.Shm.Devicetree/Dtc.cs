@@ -119,7 +119,12 @@ namespace Xen.Shm.Devicetree
                         Align = o.Align,
                     };
                     output = FdtWriter.Write(tree, flat, messages, out string? fatal);
-                    if (output == null) throw new DtcFatalException(fatal!);
+                    if (output == null)
+                    {
+                        // dtc opens the output file before it finds the version unknown: an empty file remains.
+                        messages.Add(DtcMessage.Fatal(fatal!));
+                        return new DtcResult(new byte[0], 1, messages, deps, tree);
+                    }
                 }
                 return new DtcResult(output, 0, messages, deps, tree);
             }

@@ -23,9 +23,11 @@ namespace Xen.Shm.Devicetree
     public sealed class DtcMessage
     {
         private readonly string _rendered;
+        private readonly bool _noNewline;
 
-        private DtcMessage(DtcSeverity severity, SourceSpan span, string? checkName, string text, string rendered)
+        private DtcMessage(DtcSeverity severity, SourceSpan span, string? checkName, string text, string rendered, bool noNewline = false)
         {
+            _noNewline = noNewline;
             Severity = severity;
             Span = span;
             CheckName = checkName;
@@ -57,7 +59,11 @@ namespace Xen.Shm.Devicetree
         public static string Render(IEnumerable<DtcMessage> messages)
         {
             var sb = new StringBuilder();
-            foreach (var m in messages) sb.Append(m._rendered).Append('\n');
+            foreach (var m in messages)
+            {
+                sb.Append(m._rendered);
+                if (!m._noNewline) sb.Append('\n');
+            }
             return sb.ToString();
         }
 
@@ -83,8 +89,8 @@ namespace Xen.Shm.Devicetree
             return new DtcMessage(DtcSeverity.Fatal, default, null, t, "FATAL ERROR: " + t);
         }
 
-        internal static DtcMessage Plain(DtcSeverity severity, string text) =>
-            new DtcMessage(severity, default, null, text, text);
+        internal static DtcMessage Plain(DtcSeverity severity, string text, bool noNewline = false) =>
+            new DtcMessage(severity, default, null, text, text, noNewline);
 
         internal static DtcMessage Check(bool error, string checkName, SourceSpan span, string where, string text, string rendered) =>
             new DtcMessage(error ? DtcSeverity.Error : DtcSeverity.Warning, span, checkName, text, rendered);

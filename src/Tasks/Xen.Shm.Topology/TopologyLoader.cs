@@ -44,13 +44,14 @@ namespace Xen.Shm.Topology
                 board = BoardReader.Read(root, yamlPath ?? string.Empty, diagnostics);
                 if (board is not null) BoardValidator.Validate(board, diagnostics);
             }
-            return new TopologyResult(board, InDocumentOrder(diagnostics));
+            return new TopologyResult(board, InDocumentOrder(diagnostics, yamlPath ?? string.Empty));
         }
 
-        /// <summary>Stable sort by position: the YAML file first (line, column), then other files, then position-less ones.</summary>
-        private static IReadOnlyList<Diagnostic> InDocumentOrder(IEnumerable<Diagnostic> diagnostics) =>
+        /// <summary>Stable sort by position: the YAML file first (line, column), then other files (the board DT), then position-less ones.</summary>
+        private static IReadOnlyList<Diagnostic> InDocumentOrder(IEnumerable<Diagnostic> diagnostics, string yamlPath) =>
             diagnostics.Select((d, i) => (d, i))
-                .OrderBy(x => x.d.Span.Line == 0 ? 1 : 0)
+                .OrderBy(x => x.d.Span.Line == 0 ? 2 : string.Equals(x.d.Span.File, yamlPath, StringComparison.Ordinal) ? 0 : 1)
+                .ThenBy(x => x.d.Span.File, StringComparer.Ordinal)
                 .ThenBy(x => x.d.Span.Line)
                 .ThenBy(x => x.d.Span.Column)
                 .ThenBy(x => x.i)

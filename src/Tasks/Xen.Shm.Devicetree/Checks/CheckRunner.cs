@@ -85,7 +85,8 @@ namespace Xen.Shm.Devicetree.Checks
             sb.Append(": ").Append(c.Error ? "ERROR" : "Warning").Append(" (").Append(c.Name).Append("): ");
             if (node != null)
             {
-                sb.Append(node.Path);
+                // fill_fullpaths ran over live nodes only: a node deleted while parsing has no path.
+                sb.Append(node.IsLive ? node.Path : "(null)");
                 if (prop != null) sb.Append(':').Append(prop.Name);
                 sb.Append(": ");
             }

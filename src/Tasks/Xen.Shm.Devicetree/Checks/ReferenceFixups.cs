@@ -8,8 +8,11 @@ namespace Xen.Shm.Devicetree.Checks
     {
         public static void PhandleReferences(CheckContext ctx, Check c, DtNode node)
         {
-            foreach (var prop in node.PropertyList)
+            // Index loop: allocating a phandle appends to this very list (dtc walks its linked list likewise).
+            var props = node.PropertyList;
+            for (int pi = 0; pi < props.Count; pi++)
             {
+                var prop = props[pi];
                 if (prop.IsDeleted) continue;
                 var ms = prop.Value.MarkerList;
                 if (ms == null) continue;
@@ -36,8 +39,10 @@ namespace Xen.Shm.Devicetree.Checks
 
         public static void PathReferences(CheckContext ctx, Check c, DtNode node)
         {
-            foreach (var prop in node.PropertyList)
+            var props = node.PropertyList;
+            for (int pi = 0; pi < props.Count; pi++)
             {
+                var prop = props[pi];
                 if (prop.IsDeleted) continue;
                 var ms = prop.Value.MarkerList;
                 if (ms == null) continue;

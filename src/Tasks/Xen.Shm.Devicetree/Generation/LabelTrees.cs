@@ -32,7 +32,7 @@ namespace Xen.Shm.Devicetree
                 {
                     if (an.GetProperty(l) != null)
                     {
-                        messages.Add(DtcMessage.Plain(DtcSeverity.Warning, "WARNING: label " + l + " already exists in /" + an.Name));
+                        messages.Add(DtcMessage.Plain(DtcSeverity.Warning, "WARNING: label " + l + " already exists in /" + an.Name, noNewline: true)); // dtc prints no newline here
                         continue;
                     }
                     var v = new DtValue();

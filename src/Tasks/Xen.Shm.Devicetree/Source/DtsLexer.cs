@@ -30,6 +30,7 @@ namespace Xen.Shm.Devicetree.Source
             _messages = messages;
             _file = new SourceFileState(mainBytes, mainName, SourceOpener.DirOf(mainName), null);
             _depth = 1;
+            _lastSpan = new SourceSpan(mainName, 0, 0, 0, 0); // bison's initial yylloc: the file, line 0
         }
 
         /// <summary>Set when a lexical error was reported (dtc's treesource_error).</summary>

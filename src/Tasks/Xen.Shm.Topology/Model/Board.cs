@@ -31,6 +31,9 @@ namespace Xen.Shm.Topology
         /// <summary>Names of domains whose entry could not be read (already reported): not "unknown" to the rules.</summary>
         internal IReadOnlyCollection<string> UnreadableDomains { get; init; } = Array.Empty<string>();
 
+        /// <summary>Where the <c>domains:</c> key is written (board-wide domain problems point here).</summary>
+        public SourceSpan DomainsSpan { get; init; }
+
         /// <summary>The topology file (as given to the loader).</summary>
         public string YamlPath { get; }
 
