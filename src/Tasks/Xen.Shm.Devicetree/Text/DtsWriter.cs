@@ -19,7 +19,8 @@ namespace Xen.Shm.Devicetree
             sb.Append("/dts-v1/;\n\n");
             foreach (var r in tree.MemoryReservations)
             {
-                foreach (var l in r.Labels) sb.Append(l).Append(": ");
+                // Labels holds attachment order; dtc's list (and so its text) is the reverse (spec §9.1).
+                for (int i = r.Labels.Count - 1; i >= 0; i--) sb.Append(r.Labels[i]).Append(": ");
                 sb.Append("/memreserve/\t0x").Append(r.Address.ToString("x16", CultureInfo.InvariantCulture))
                   .Append(" 0x").Append(r.Size.ToString("x16", CultureInfo.InvariantCulture)).Append(";\n");
             }
