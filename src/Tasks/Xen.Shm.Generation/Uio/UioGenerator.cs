@@ -9,9 +9,9 @@ namespace Xen.Shm.Generation.Uio
     /// <c>shared_mem@&lt;host&gt;</c> node with the UIO compatible, <c>uio_pdrv_genirq.of_id</c> on dom0's
     /// command line, and a plain (device memory) iomem entry per xl peer (§5.2).
     /// </summary>
-    internal static class UioGenerator
+    public static class UioGenerator
     {
-        public static void Apply(UioRegion region, Regions ctx, int rootAddressCells, int rootSizeCells)
+        internal static void Apply(UioRegion region, Regions ctx, int rootAddressCells, int rootSizeCells)
         {
             if (region.Host is null || region.Size is null) return;
             ulong host = region.Host.Value.Value, size = region.Size.Value.Value;
