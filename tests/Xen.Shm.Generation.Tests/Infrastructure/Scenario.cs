@@ -7,8 +7,9 @@ internal sealed class Scenario
 {
     public static readonly string[] Seeds = { "iomem-cacheable", "uio", "static-shm", "mmio-sram", "domain-shm" };
 
-    private Scenario(string name, string folder, Board board, string? hostSource, string hostPath)
+    private Scenario(string name, string folder, Board board, string? hostSource, string hostPath, byte[]? hostBlob = null)
     {
+        HostBlob = hostBlob;
         Name = name;
         Folder = folder;
         Board = board;
@@ -20,6 +21,9 @@ internal sealed class Scenario
     public string Folder { get; }
     public Board Board { get; }
     public string? HostSource { get; }
+
+    /// <summary>The board DTB when the topology names a .dtb.</summary>
+    public byte[]? HostBlob { get; }
     public string HostPath { get; }
     public string ExpectedFolder => Path.Combine(Folder, "expected");
 
@@ -31,13 +35,15 @@ internal sealed class Scenario
         Assert.IsFalse(result.HasErrors, string.Join("\n", result.Diagnostics));
         var board = result.Board!;
         string hostPath = board.Host.DeviceTree?.FullPath ?? Path.Combine(folder, "board.dts");
-        string? source = File.Exists(hostPath) ? File.ReadAllText(hostPath) : null;
-        return new Scenario(Path.GetFileName(folder), folder, board, source, hostPath);
+        bool blob = hostPath.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase);
+        string? source = !blob && File.Exists(hostPath) ? File.ReadAllText(hostPath) : null;
+        return new Scenario(Path.GetFileName(folder), folder, board, source, hostPath, blob ? File.ReadAllBytes(hostPath) : null);
     }
 
     public GenerationInput Input() => new(Board)
     {
         HostSource = HostSource,
+        HostBlob = HostBlob,
         HostSourceName = HostPath,
         Files = Measure(Board),
     };

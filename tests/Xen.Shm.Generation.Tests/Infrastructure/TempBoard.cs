@@ -5,8 +5,9 @@ internal sealed class TempBoard : IDisposable
 {
     private readonly TempFolder _folder = new();
 
-    public TempBoard(string yaml, string? boardDts = null)
+    public TempBoard(string yaml, string? boardDts = null, byte[]? boardDtb = null)
     {
+        if (boardDtb != null) File.WriteAllBytes(Path.Combine(Folder, "board.dtb"), boardDtb);
         string images = Path.Combine(Repo.Root, "testassets", "uio", "images");
         Directory.CreateDirectory(Path.Combine(Folder, "images"));
         foreach (string f in Directory.GetFiles(images)) File.Copy(f, Path.Combine(Folder, "images", Path.GetFileName(f)));
