@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Chosen;
@@ -46,7 +47,6 @@ namespace Xen.Shm.Generation
                 ReservedSizeCells = board.Host.ReservedMemorySizeCells ?? rootS,
                 ReservedMemoryExists = board.Host.ReservedMemoryAddressCells.HasValue,
             };
-            ulong boardDtbSize = 0;
             string? hostSource = input.HostSource;
             if (hostSource == null && input.HostBlob != null)
             {
@@ -56,15 +56,15 @@ namespace Xen.Shm.Generation
             }
             if (hostSource != null)
             {
-                var compiled = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
-                if (!compiled.Succeeded || compiled.Output == null)
+                // Parse only (cheap); the checks run once, on the patched tree.
+                var parsed = DtsParser.Parse(hostSource, input.HostSourceName, input.IncludeDirs);
+                if (parsed.Tree == null)
                 {
                     diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, boardSpan,
-                        $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(compiled)}");
+                        $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(parsed.Messages)}");
                     return Failed(diagnostics);
                 }
-                boardDtbSize = (ulong)compiled.Output.Length;
-                var rm = compiled.Tree?.FindNode("/reserved-memory");
+                var rm = parsed.Tree.FindNode("/reserved-memory");
                 host.ReservedMemoryExists = rm != null;
                 if (rm != null)
                 {
@@ -109,6 +109,7 @@ namespace Xen.Shm.Generation
             // 3. Guest partial trees (compiled now: their sizes feed the load plan).
             var partials = new List<OutputFile>();
             var xlTrees = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new List<(Domain Domain, string Dts, Task<DtcResult> Compile)>();
             foreach (var d in board.Domains)
             {
                 var parts = regions.Find(d.Name.Value);
@@ -116,10 +117,15 @@ namespace Xen.Shm.Generation
                 string? dts = d.Kind.Value == DomainKind.Xl ? PartialTrees.XlSharedMemory(parts)
                     : d.Kind.Value == DomainKind.Dom0less ? PartialTrees.Dom0lessPassthrough(parts) : null;
                 if (dts == null) continue;
+                // Independent trees: compiled side by side (the compiler keeps no shared state).
+                pending.Add((d, dts, Task.Run(() => Dtc.Compile(dts, d.Name.Value + ".dts", new DtcOptions()))));
+            }
+            foreach (var (d, dts, task) in pending)
+            {
                 bool xl = d.Kind.Value == DomainKind.Xl;
                 string dtsPath = xl ? BootFolder.InFolder(BootFolder.XlDts(board, d)) : BootFolder.PartialDts(d);
                 string dtbPath = xl ? BootFolder.InFolder(BootFolder.XlDtb(board, d)) : BootFolder.PartialDtb(d);
-                var dtb = CompileGenerated(dts, dtsPath, d.Span, diagnostics);
+                var dtb = Generated(task.Result, dtsPath, d.Span, diagnostics);
                 if (dtb == null) continue;
                 partials.Add(new OutputFile(dtsPath, OutputKind.PartialDts, Utf8(dts), null, null, d.Name.Value));
                 partials.Add(new OutputFile(dtbPath, OutputKind.PartialDtb, dtb, null, null, d.Name.Value));
@@ -154,7 +160,9 @@ namespace Xen.Shm.Generation
             string? hostDts = null;
             byte[]? hostDtb = null;
             DtsNode? chosen = null;
-            ulong dtbGuess = boardDtbSize + 0x1000;
+            string? overlaySource = null;
+            Task<DtcResult>? overlayTask = null;
+            ulong dtbGuess = (ulong)(hostSource?.Length ?? 0);
             for (int round = 0; round < MaxPlanRounds; round++)
             {
                 var files = new List<BootFile>(planned);
@@ -170,17 +178,31 @@ namespace Xen.Shm.Generation
                 chosen = ChosenBuilder.Build(board, regions, plan, n => sizes.TryGetValue(n, out var s) ? s : 0);
                 host.Chosen = chosen;
                 if (hostSource == null) break;
-                hostDts = HostChangeWriter.HostSource(hostSource, BootFolder.FileName(input.HostSourceName),
+                string text = HostChangeWriter.HostSource(hostSource, BootFolder.FileName(input.HostSourceName),
                     HostChangeWriter.Blocks(host, rootA, rootS, overlay: false));
-                var compiled = Compile(hostDts, input.HostSourceName, input.IncludeDirs);
-                if (!compiled.Succeeded || compiled.Output == null)
+                // Same text as the last round (the modules did not move): same bytes, no recompile.
+                if (text != hostDts)
                 {
-                    diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, boardSpan,
-                        $"the patched host device tree does not compile: {FirstError(compiled)}");
-                    return Failed(diagnostics);
+                    hostDts = text;
+                    overlaySource = OverlaySource(input, host, rootA, rootS);
+                    string o = overlaySource;
+                    overlayTask = Task.Run(() => Dtc.Compile(o, BootFolder.HostOverlaySource, new DtcOptions()));
+                    var compiled = Compile(hostDts, input.HostSourceName, input.IncludeDirs);
+                    if (!compiled.Succeeded || compiled.Output == null)
+                    {
+                        // Tell a broken board from a generated tree that breaks it.
+                        var board0 = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
+                        if (!board0.Succeeded)
+                            diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, boardSpan,
+                                $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(board0.Messages)}");
+                        else
+                            diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, boardSpan,
+                                $"the patched host device tree does not compile: {FirstError(compiled.Messages)}");
+                        return Failed(diagnostics);
+                    }
+                    hostDtb = compiled.Output;
                 }
-                hostDtb = compiled.Output;
-                if ((ulong)hostDtb.Length == dtbGuess) break;
+                if ((ulong)hostDtb!.Length == dtbGuess) break;
                 dtbGuess = (ulong)hostDtb.Length;
                 if (round == MaxPlanRounds - 1)
                 {
@@ -189,10 +211,14 @@ namespace Xen.Shm.Generation
                 }
             }
 
-            // 6. The overlay: the same changes as &{/path} fragments.
-            string overlaySource = HostChangeWriter.OverlaySource(BootFolder.FileName(input.HostSourceName),
-                HostChangeWriter.Blocks(host, rootA, rootS, overlay: true));
-            var overlay = CompileGenerated(overlaySource, BootFolder.HostOverlaySource, boardSpan, diagnostics);
+            // 6. The overlay: the same changes as &{/path} fragments (compiled above, next to the host tree).
+            if (overlaySource == null || overlayTask == null)
+            {
+                overlaySource = OverlaySource(input, host, rootA, rootS);
+                string o = overlaySource;
+                overlayTask = Task.Run(() => Dtc.Compile(o, BootFolder.HostOverlaySource, new DtcOptions()));
+            }
+            var overlay = Generated(overlayTask.Result, BootFolder.HostOverlaySource, boardSpan, diagnostics);
 
             // 7. xl files and the creation order (§6.4).
             var xlFiles = new List<OutputFile>();
@@ -252,17 +278,19 @@ namespace Xen.Shm.Generation
             return Dtc.Compile(source, name, options);
         }
 
-        private static byte[]? CompileGenerated(string source, string name, SourceSpan span, DiagnosticBag diagnostics)
+        private static string OverlaySource(GenerationInput input, HostChanges host, int rootA, int rootS) =>
+            HostChangeWriter.OverlaySource(BootFolder.FileName(input.HostSourceName), HostChangeWriter.Blocks(host, rootA, rootS, overlay: true));
+
+        private static byte[]? Generated(DtcResult r, string name, SourceSpan span, DiagnosticBag diagnostics)
         {
-            var r = Dtc.Compile(source, name, new DtcOptions());
             if (r.Succeeded && r.Output != null) return r.Output;
-            diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, span, $"generated '{name}' does not compile: {FirstError(r)}");
+            diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, span, $"generated '{name}' does not compile: {FirstError(r.Messages)}");
             return null;
         }
 
-        private static string FirstError(DtcResult r)
+        private static string FirstError(IReadOnlyList<DtcMessage> messages)
         {
-            string text = r.StandardError.Trim();
+            string text = DtcMessage.Render(messages).Trim();
             int nl = text.IndexOf('\n');
             foreach (var line in text.Split('\n'))
                 if (line.IndexOf("ERROR", StringComparison.OrdinalIgnoreCase) >= 0 || line.IndexOf("FATAL", StringComparison.OrdinalIgnoreCase) >= 0)
