@@ -13,12 +13,8 @@ namespace Xen.Shm.Topology.Yaml
         public static Board? Read(YamlNodeAt root, string yamlPath, DiagnosticBag diagnostics)
         {
             var ctx = new ReadContext(yamlPath, diagnostics);
-            if (root is not YamlMappingAt map)
-            {
-                ctx.Report(DiagnosticCodes.WrongType, root.Span,
-                    $"the topology must be a mapping with keys {string.Join(", ", Keys.Top)}, not a {root.KindName}");
-                return null;
-            }
+            var map = MappingReader.AsMapping(root, $"the topology (keys {string.Join(", ", Keys.Top)})", ctx);
+            if (map is null) return null;
             var top = new MappingReader(map, "the topology", Keys.Top, ctx);
 
             var xenMap = top.Mapping("xen", required: true);

@@ -35,23 +35,13 @@ namespace Xen.Shm.Topology.Yaml
             if (r.Has("ram"))
             {
                 var banks = new List<RamBank>();
-                foreach (var item in r.Sequence("ram"))
+                foreach (var bankMap in r.Mappings("ram", "{ node, base, size }"))
                 {
-                    if (item is not YamlMappingAt bankMap)
-                    {
-                        ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of 'ram' must be mappings {{ node, base, size }}, not a {item.KindName}");
-                        continue;
-                    }
                     var b = new MappingReader(bankMap, "a RAM bank", Keys.RamBank, ctx);
                     var node = b.String("node");
                     var @base = b.Number("base", required: true);
-                    var size = b.Number("size", required: true);
+                    var size = b.NonZeroNumber("size", "a RAM bank's", required: true);
                     if (@base is null || size is null) continue;
-                    if (size.Value.Value == 0)
-                    {
-                        ctx.Report(DiagnosticCodes.NumberOutOfRange, size.Value.Span, "a RAM bank's size must not be zero");
-                        continue;
-                    }
                     string nodeName = node?.Value ?? (@base.Value.Value == 0 ? "/memory@0" : "/memory@" + @base.Value.Value.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
                     banks.Add(new RamBank(nodeName, new AddressRange(@base.Value.Value, size.Value.Value), bankMap.Span));
                 }
@@ -62,13 +52,8 @@ namespace Xen.Shm.Topology.Yaml
                     dt is null ? "'host' needs 'ram' banks or a 'deviceTree' with a memory node" : "the board device tree has no memory node: add 'ram' banks to 'host'");
 
             var reserved = new List<ReservedRange>(facts?.Reserved ?? new ReservedRange[0]);
-            foreach (var item in r.Sequence("reserved"))
+            foreach (var resMap in r.Mappings("reserved", "{ name, base, size }"))
             {
-                if (item is not YamlMappingAt resMap)
-                {
-                    ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of 'reserved' must be mappings {{ name, base, size }}, not a {item.KindName}");
-                    continue;
-                }
                 var m = new MappingReader(resMap, "a reserved range", Keys.Reserved, ctx);
                 var name = m.String("name");
                 var @base = m.Number("base", required: true);
