@@ -45,7 +45,21 @@ namespace Xen.Shm.Devicetree.Checks
         {
             var prop = node.GetProperty("compatible");
             if (prop == null) return false;
-            foreach (var s in prop.Value.AsStrings()) if (s == compat) return true;
+            // Each NUL-separated piece compared as a C string (checks.c node_is_compatible).
+            var v = prop.Value;
+            int pos = 0;
+            while (pos < v.Length)
+            {
+                int end = pos;
+                while (end < v.Length && v[end] != 0) end++;
+                if (end - pos == compat.Length)
+                {
+                    bool eq = true;
+                    for (int i = 0; i < compat.Length; i++) if (v[pos + i] != (byte)compat[i]) { eq = false; break; }
+                    if (eq && end < v.Length) return true;
+                }
+                pos = end + 1;
+            }
             return false;
         }
 

@@ -127,22 +127,10 @@ namespace Xen.Shm.Devicetree
         internal List<DtNode> ChildList => _children;
 
         /// <summary>Live properties in order.</summary>
-        public IEnumerable<DtProperty> Properties
-        {
-            get
-            {
-                foreach (var p in _properties) if (!p.IsDeleted) yield return p;
-            }
-        }
+        public LivePropertyView Properties => new LivePropertyView(_properties);
 
         /// <summary>Live children in order.</summary>
-        public IEnumerable<DtNode> Children
-        {
-            get
-            {
-                foreach (var c in _children) if (!c.IsDeleted) yield return c;
-            }
-        }
+        public LiveNodeView Children => new LiveNodeView(_children);
 
         /// <summary>True if some live child exists.</summary>
         public bool HasChildren
@@ -173,8 +161,12 @@ namespace Xen.Shm.Devicetree
         /// <summary>The live property named <paramref name="name"/>, or null.</summary>
         public DtProperty? GetProperty(string name)
         {
-            foreach (var p in _properties)
-                if (!p.IsDeleted && string.Equals(p.Name, name, StringComparison.Ordinal)) return p;
+            var list = _properties;
+            for (int i = 0; i < list.Count; i++)
+            {
+                var p = list[i];
+                if (!p.IsDeleted && string.Equals(p.Name, name)) return p;
+            }
             return null;
         }
 
