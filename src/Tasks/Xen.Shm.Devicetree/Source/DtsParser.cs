@@ -444,7 +444,8 @@ namespace Xen.Shm.Devicetree
                 {
                     Take();
                     v.AddMarker(DtMarkerKind.TypeString, null);
-                    v.AppendBytes(t.Data!, 0, t.Data!.Length);
+                    if (t.Raw != null) v.AppendBytes(t.Raw, t.RawStart, t.RawLength).AppendByte(0);
+                    else v.AppendBytes(t.Data!, 0, t.Data!.Length);
                 }
                 else if (t.Kind == DtsTokenKind.Bits || t.IsChar('<'))
                 {
@@ -539,6 +540,7 @@ namespace Xen.Shm.Devicetree
             var kw = Take();
             Expect('(');
             var file = Expect(DtsTokenKind.String);
+            var fileData = StringBytes(file);
             ulong offset = 0, length = ulong.MaxValue;
             bool ranged = false;
             if (Peek().IsChar(','))
@@ -550,7 +552,7 @@ namespace Xen.Shm.Devicetree
                 ranged = true;
             }
             Expect(')');
-            var data = file.Data!;
+            var data = fileData;
             int nul = Array.IndexOf(data, (byte)0);
             string name = Encoding.UTF8.GetString(data, 0, nul);
             var bytes = _lexer.Opener.Open(name, _lexer.CurrentDir, out _);
@@ -567,6 +569,14 @@ namespace Xen.Shm.Devicetree
             int n = (int)Math.Min(avail, length);
             v.AppendBytes(bytes, (int)offset, n);
             _ = kw;
+        }
+
+        private static byte[] StringBytes(DtsToken t)
+        {
+            if (t.Data != null) return t.Data;
+            var b = new byte[t.RawLength + 1];
+            Buffer.BlockCopy(t.Raw!, t.RawStart, b, 0, t.RawLength);
+            return b;
         }
 
         // ---- integer expressions (unsigned 64-bit, C precedence; spec §5.3) -------------
