@@ -15,7 +15,10 @@ namespace Xen.Shm.Devicetree
     /// </summary>
     public sealed class DtsParser
     {
-        private const int MaxNesting = 1000; // stand-in for bison's stack limit ("memory exhausted")
+        // Stand-ins for bison's stack limit ("memory exhausted"): nodes nest 2 frames per level,
+        // expressions about 14, so their limit is lower to stay well inside a 1 MiB thread stack.
+        private const int MaxNodeNesting = 1000;
+        private const int MaxExpressionNesting = 200;
 
         private readonly DtsLexer _lexer;
         private readonly List<DtcMessage> _messages;
@@ -80,6 +83,11 @@ namespace Xen.Shm.Devicetree
                     messages.Add(DtcMessage.Fatal("Syntax error parsing input tree\n"));
                     tree = null;
                 }
+                else
+                {
+                    // dtc guesses boot_cpuid_phys when the parse finishes (build_dt_info; spec §8).
+                    tree.BootCpuId = tree.GuessBootCpuId();
+                }
             }
             catch (DtcFatalException e)
             {
@@ -135,9 +143,20 @@ namespace Xen.Shm.Devicetree
         private static SourceSpan Join(SourceSpan first, SourceSpan last) =>
             new SourceSpan(last.File, first.Line, first.Column, last.EndLine, last.EndColumn);
 
+        private int _exprDepth;
+
+        private void EnterExpression()
+        {
+            if (++_exprDepth > MaxExpressionNesting)
+            {
+                _messages.Add(DtcMessage.ParseError("Error", Peek().Span, "memory exhausted"));
+                throw new SyntaxError();
+            }
+        }
+
         private void Enter()
         {
-            if (++_depth > MaxNesting)
+            if (++_depth > MaxNodeNesting)
             {
                 _messages.Add(DtcMessage.ParseError("Error", Peek().Span, "memory exhausted"));
                 throw new SyntaxError();
@@ -592,12 +611,12 @@ namespace Xen.Shm.Devicetree
             }
             if (t.IsChar('('))
             {
-                Enter();
+                EnterExpression();
                 Take();
                 ulong v = Expr(out _);
                 var close = Expect(')');
                 span = Join(t.Span, close.Span);
-                _depth--;
+                _exprDepth--;
                 return v;
             }
             throw Fail();
@@ -609,12 +628,12 @@ namespace Xen.Shm.Devicetree
         {
             ulong c = Or(out span);
             if (!Peek().IsChar('?')) return c;
-            Enter();
+            EnterExpression();
             Take();
             ulong a = Expr(out _);
             Expect(':');
             ulong b = Ternary(out var last);
-            _depth--;
+            _exprDepth--;
             span = Join(span, last);
             return c != 0 ? a : b;
         }
@@ -767,10 +786,10 @@ namespace Xen.Shm.Devicetree
             var t = Peek();
             if (t.IsChar('-') || t.IsChar('~') || t.IsChar('!'))
             {
-                Enter();
+                EnterExpression();
                 Take();
                 ulong v = Unary(out var last);
-                _depth--;
+                _exprDepth--;
                 span = Join(t.Span, last);
                 if (t.Char == (byte)'-') return unchecked(0UL - v);
                 if (t.Char == (byte)'~') return ~v;
