@@ -392,9 +392,8 @@ namespace Xen.Shm.Devicetree
 
         private DtProperty PropDef()
         {
-            var labels = new List<string>();
-            var labelSpans = new List<SourceSpan>();
-            while (Peek().Kind == DtsTokenKind.Label) labels.Add(Take().Text!);
+            List<string>? labels = null;
+            while (Peek().Kind == DtsTokenKind.Label) (labels ??= new List<string>(1)).Add(Take().Text!);
             DtProperty prop;
             if (Peek().Kind == DtsTokenKind.DeleteProperty)
             {
@@ -417,18 +416,19 @@ namespace Xen.Shm.Devicetree
                 var semi = Expect(';');
                 prop = new DtProperty(name.Text!, value, Join(name.Span, semi.Span));
             }
-            for (int i = labels.Count - 1; i >= 0; i--) prop.Labels.Add(labels[i]);
+            if (labels != null)
+                for (int i = labels.Count - 1; i >= 0; i--) prop.Labels.Add(labels[i]);
             return prop;
         }
 
         private DtNode SubNode()
         {
-            var labels = new List<string>();
+            List<string>? labels = null;
             bool omit = false;
             while (true)
             {
                 var t = Peek();
-                if (t.Kind == DtsTokenKind.Label) { labels.Add(Take().Text!); continue; }
+                if (t.Kind == DtsTokenKind.Label) { (labels ??= new List<string>(1)).Add(Take().Text!); continue; }
                 if (t.Kind == DtsTokenKind.OmitIfNoRef) { Take(); omit = true; continue; }
                 break;
             }
@@ -447,7 +447,8 @@ namespace Xen.Shm.Devicetree
                 node = NodeDef(name.Text!);
             }
             if (omit) node.OmitIfUnreferenced = true;
-            for (int i = labels.Count - 1; i >= 0; i--) node.Labels.Add(labels[i]);
+            if (labels != null)
+                for (int i = labels.Count - 1; i >= 0; i--) node.Labels.Add(labels[i]);
             return node;
         }
 
