@@ -118,7 +118,8 @@ namespace Xen.Shm.Devicetree
         {
             if (node.IsDeleted) return;
             dt.Cell(BeginNode);
-            string path = node.Parent == null ? "/" : (parentPath.EndsWith("/", StringComparison.Ordinal) ? parentPath : parentPath + "/") + node.Name;
+            // Full paths only for the old -V 1..3 layouts (no string building otherwise).
+            string path = !vi.FullPath ? "" : node.Parent == null ? "/" : (parentPath.EndsWith("/", StringComparison.Ordinal) ? parentPath : parentPath + "/") + node.Name;
             dt.CString(vi.FullPath ? path : node.Name);
             dt.Align(4);
             bool seenName = false;

@@ -12,9 +12,15 @@ namespace Xen.Shm.Devicetree
     public sealed class LabelList : IReadOnlyList<string>
     {
         // Stored in attachment order; dtc's list order is the reverse.
-        private readonly List<string> _names = new List<string>(1);
-        private readonly List<bool> _deleted = new List<bool>(1);
+        // Allocated on first label: most nodes and nearly all properties have none.
+        private List<string> _names = s_noNames;
+        private List<bool> _deleted = s_noFlags;
+        private static readonly List<string> s_noNames = new List<string>(0);
+        private static readonly List<bool> s_noFlags = new List<bool>(0);
         private int _live;
+
+        // Node or property holding the list: changes invalidate the tree's label index.
+        internal DtNode? OwnerNode;
 
         public int Count => _live;
 
@@ -42,13 +48,19 @@ namespace Xen.Shm.Devicetree
             {
                 if (string.Equals(_names[i], label, StringComparison.Ordinal))
                 {
-                    if (_deleted[i]) { _deleted[i] = false; _live++; }
+                    if (_deleted[i]) { _deleted[i] = false; _live++; OwnerNode?.RootNode.Index?.LabelAdded(OwnerNode, label); }
                     return;
                 }
+            }
+            if (_names.Count == 0)
+            {
+                _names = new List<string>(1);
+                _deleted = new List<bool>(1);
             }
             _names.Add(label);
             _deleted.Add(false);
             _live++;
+            OwnerNode?.RootNode.Index?.LabelAdded(OwnerNode, label);
         }
 
         public bool Contains(string label)
@@ -61,8 +73,10 @@ namespace Xen.Shm.Devicetree
         /// <summary>Mark every label deleted (they stop resolving).</summary>
         public void DeleteAll()
         {
+            if (_live == 0) return;
             for (int i = 0; i < _deleted.Count; i++) _deleted[i] = true;
             _live = 0;
+            OwnerNode?.Touch();
         }
 
         /// <summary>All labels with their deleted flag, in dtc's list order.</summary>
