@@ -96,5 +96,23 @@ namespace Xen.Shm.Devicetree
             new DtcMessage(error ? DtcSeverity.Error : DtcSeverity.Warning, span, checkName, text, rendered);
 
         internal static string Where(string? position, string outName) => position ?? outName;
+
+        /// <summary>
+        /// This message as a project <see cref="Diagnostic"/> (codes XSHM3001–3005). The span keeps dtc's
+        /// 1-based line and column; the end column is made inclusive for MSBuild.
+        /// </summary>
+        public Diagnostic ToDiagnostic()
+        {
+            DiagnosticDescriptor d;
+            if (CheckName != null) d = Severity == DtcSeverity.Error ? DiagnosticCodes.DtcCheckError : DiagnosticCodes.DtcCheckWarning;
+            else if (Severity == DtcSeverity.Fatal) d = DiagnosticCodes.DtcFatal;
+            else if (!Span.IsEmpty) d = DiagnosticCodes.DtsSyntaxError;
+            else d = Severity == DtcSeverity.Error ? DiagnosticCodes.DtcCheckError : DiagnosticCodes.DtcOtherWarning;
+            var span = Span.IsEmpty ? SourceSpan.None
+                : new SourceSpan(Span.File, Span.Line, Span.Column, Span.EndLine, System.Math.Max(Span.Column, Span.EndColumn - 1));
+            var sev = Severity == DtcSeverity.Warning ? Diagnostics.Severity.Warning : Diagnostics.Severity.Error;
+            string text = CheckName != null ? CheckName + ": " + Text.TrimEnd('\n') : Text;
+            return new Diagnostic(d, sev, text, span);
+        }
     }
 }

@@ -52,5 +52,33 @@ namespace Xen.Shm.Devicetree.Checks
         public bool Symbols { get; }
         public bool Plugin => Tree.IsPlugin;
         public PhandleFormat PhandleFormat { get; }
+
+        private HashSet<string>? _propertyNames;
+
+        /// <summary>
+        /// True when a check that only looks at one named property (is-cell/is-string family, providers)
+        /// has nothing to look at: no live property of that name anywhere. Skipping its walk changes
+        /// nothing. The name set may only grow stale towards "too many" (names are removed during
+        /// checks, and the only ones added are phandle properties), so a skip is always exact.
+        /// </summary>
+        public bool CannotFail(Check c)
+        {
+            string? name = c.Data as string;
+            if (c.Data is Provider p) name = p.PropName;
+            if (name == null || !(c.Fn == ValueChecks.IsCellFn || c.Fn == ValueChecks.IsStringFn || c.Fn == ValueChecks.IsStringListFn || c.Fn == ProviderChecks.ProviderCellsFn))
+                return false;
+            if (_propertyNames == null)
+            {
+                _propertyNames = new HashSet<string>(StringComparer.Ordinal) { "phandle", "linux,phandle" };
+                Collect(Root);
+            }
+            return !_propertyNames.Contains(name);
+        }
+
+        private void Collect(DtNode n)
+        {
+            foreach (var p in n.Properties) _propertyNames!.Add(p.Name);
+            foreach (var ch in n.Children) Collect(ch);
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using static Xen.Shm.Devicetree.Checks.CheckRunner;
 
 namespace Xen.Shm.Devicetree.Checks
@@ -13,6 +14,7 @@ namespace Xen.Shm.Devicetree.Checks
         public static void DuplicateNodeNames(CheckContext ctx, Check c, DtNode node)
         {
             var list = node.ChildList;
+            if (list.Count > 8 && AllDistinct(list)) return; // the common case, without dtc's O(n^2) scan
             for (int i = 0; i < list.Count; i++)
             {
                 if (list[i].IsDeleted) continue;
@@ -21,6 +23,13 @@ namespace Xen.Shm.Devicetree.Checks
                     if (string.Equals(list[i].Name, list[j].Name, StringComparison.Ordinal))
                         Fail(ctx, c, list[j], "Duplicate node name");
             }
+        }
+
+        private static bool AllDistinct(List<DtNode> list)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var n in list) if (!seen.Add(n.Name)) return false;
+            return true;
         }
 
         public static void DuplicatePropertyNames(CheckContext ctx, Check c, DtNode node)

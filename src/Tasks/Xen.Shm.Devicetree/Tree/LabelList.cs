@@ -16,6 +16,9 @@ namespace Xen.Shm.Devicetree
         private readonly List<bool> _deleted = new List<bool>(1);
         private int _live;
 
+        // Node or property holding the list: changes invalidate the tree's label index.
+        internal DtNode? OwnerNode;
+
         public int Count => _live;
 
         /// <summary>True if any label, live or deleted, was ever attached (dtc tests <c>node-&gt;labels != NULL</c>).</summary>
@@ -42,13 +45,14 @@ namespace Xen.Shm.Devicetree
             {
                 if (string.Equals(_names[i], label, StringComparison.Ordinal))
                 {
-                    if (_deleted[i]) { _deleted[i] = false; _live++; }
+                    if (_deleted[i]) { _deleted[i] = false; _live++; OwnerNode?.RootNode.Index?.LabelAdded(OwnerNode, label); }
                     return;
                 }
             }
             _names.Add(label);
             _deleted.Add(false);
             _live++;
+            OwnerNode?.RootNode.Index?.LabelAdded(OwnerNode, label);
         }
 
         public bool Contains(string label)
@@ -61,8 +65,10 @@ namespace Xen.Shm.Devicetree
         /// <summary>Mark every label deleted (they stop resolving).</summary>
         public void DeleteAll()
         {
+            if (_live == 0) return;
             for (int i = 0; i < _deleted.Count; i++) _deleted[i] = true;
             _live = 0;
+            OwnerNode?.Touch();
         }
 
         /// <summary>All labels with their deleted flag, in dtc's list order.</summary>
