@@ -59,10 +59,14 @@ public sealed class DtcBenchmark : IBenchmark
 
         string largest = files.OrderByDescending(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).First();
         long size = new FileInfo(largest).Length;
-        var (managed, workingSet) = PeakMemory(dir, largest);
+        var m = PeakMemory(dir, largest);
+        string Times(long bytes) => $"{bytes / 1024.0 / 1024.0:F1} MiB = {(double)bytes / size:F1}x its size";
+        string Target(long bytes) => (double)bytes / size <= 10 ? "met" : "NOT met";
         Console.WriteLine($"  largest source:    {Path.GetRelativePath(dir, largest)} ({size / 1024.0:F0} KiB)");
-        Console.WriteLine($"  peak managed heap growth during its compile: {managed / 1024.0 / 1024.0:F1} MiB = {(double)managed / size:F1}x its size (target <= 10x: {((double)managed / size <= 10 ? "met" : "NOT met")})");
-        Console.WriteLine($"  peak working-set growth during its compile:  {workingSet / 1024.0 / 1024.0:F1} MiB = {(double)workingSet / size:F1}x its size");
+        Console.WriteLine($"  peak managed heap growth during its compile: {Times(m.ManagedPeak)} (target <= 10x: {Target(m.ManagedPeak)}; includes garbage not yet collected, so it tracks the GC's gen0 budget)");
+        Console.WriteLine($"  peak working-set growth during its compile:  {Times(m.WorkingSet)} (target <= 10x: {Target(m.WorkingSet)})");
+        Console.WriteLine($"  live after the compile (tree + output):      {Times(m.Retained)}");
+        Console.WriteLine($"  allocated in total by the compile:           {Times(m.Allocated)}");
         return 0;
     }
 
@@ -70,7 +74,7 @@ public sealed class DtcBenchmark : IBenchmark
     /// Samples the managed heap and the working set every millisecond around one compile (after a
     /// warm-up compile of the same file and a full collection) and returns the peak growth of each.
     /// </summary>
-    private static (long Managed, long WorkingSet) PeakMemory(string dir, string file)
+    private static (long ManagedPeak, long WorkingSet, long Retained, long Allocated) PeakMemory(string dir, string file)
     {
         Devicetree.Dtc.Compile(file, Options(dir, file));
         GC.Collect();
@@ -93,12 +97,15 @@ public sealed class DtcBenchmark : IBenchmark
             }
         }) { IsBackground = true };
         sampler.Start();
+        long allocated0 = GC.GetAllocatedBytesForCurrentThread();
         var result = Devicetree.Dtc.Compile(file, Options(dir, file));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
         managedPeak = Math.Max(managedPeak, GC.GetTotalMemory(false));
         Volatile.Write(ref done, true);
         sampler.Join();
+        long retained = GC.GetTotalMemory(true) - managed0;
         GC.KeepAlive(result);
-        return (managedPeak - managed0, Math.Max(0, wsPeak - ws0));
+        return (managedPeak - managed0, Math.Max(0, wsPeak - ws0), retained, allocated);
     }
 
     private static DtcOptions Options(string dir, string file)

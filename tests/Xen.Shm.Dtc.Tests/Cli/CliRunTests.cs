@@ -134,6 +134,19 @@ public sealed class CliRunTests
     }
 
     [TestMethod]
+    [DataRow("-I dtb -O dts -o $D/out.dts $D/junk.dtb")]
+    [DataRow("-O dtb -o $D/out.dtb $D/junk.dtb")]
+    public void MalformedBlobFailsLikeDtc(string args)
+    {
+        // Same exit code and no output; our message names the problem with its XSHM35xx code
+        // instead of dtc's flattree.c wording.
+        var (real, ours) = Both(args, outName: args.Contains("out.dts") ? "out.dts" : "out.dtb");
+        AssertSame(real, ours, compareStderr: false);
+        StringAssert.StartsWith(ours.Stderr, "FATAL ERROR: ");
+        StringAssert.Contains(ours.Stderr, "XSHM35");
+    }
+
+    [TestMethod]
     public void SourceOnStdinMatchesDtc()
     {
         var (real, ours) = Both("-O dtb -d $D/out.d", stdin: "/dts-v1/;\n/ { a = <1>; b = \"x\"; };\n");
