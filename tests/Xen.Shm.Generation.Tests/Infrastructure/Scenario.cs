@@ -35,9 +35,10 @@ internal sealed class Scenario
         Assert.IsFalse(result.HasErrors, string.Join("\n", result.Diagnostics));
         var board = result.Board!;
         string hostPath = board.Host.DeviceTree?.FullPath ?? Path.Combine(folder, "board.dts");
+        bool given = board.Host.DeviceTree != null;
         bool blob = hostPath.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase);
-        string? source = !blob && File.Exists(hostPath) ? File.ReadAllText(hostPath) : null;
-        return new Scenario(Path.GetFileName(folder), folder, board, source, hostPath, blob ? File.ReadAllBytes(hostPath) : null);
+        string? source = given && !blob && File.Exists(hostPath) ? File.ReadAllText(hostPath) : null;
+        return new Scenario(Path.GetFileName(folder), folder, board, source, hostPath, given && blob ? File.ReadAllBytes(hostPath) : null);
     }
 
     public GenerationInput Input() => new(Board)
