@@ -6,6 +6,6 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor BoardTreeDoesNotCompile = new("XSHM6001", Severity.Error, "the board device tree does not compile");
         public static readonly DiagnosticDescriptor GeneratedTreeDoesNotCompile = new("XSHM6002", Severity.Error, "a generated device tree does not compile");
         public static readonly DiagnosticDescriptor BootFileUnmeasured = new("XSHM6003", Severity.Error, "size of a boot file not known to the generator");
-        public static readonly DiagnosticDescriptor BoardNotValid = new("XSHM6004", Severity.Error, "nothing generated: the topology has errors");
+        public static readonly DiagnosticDescriptor PassthroughPathNotFound = new("XSHM6005", Severity.Error, "a passthrough path is not a node with reg in the board device tree");
     }
 }

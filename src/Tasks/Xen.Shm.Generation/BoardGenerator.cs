@@ -48,6 +48,7 @@ namespace Xen.Shm.Generation
                 ReservedMemoryExists = board.Host.ReservedMemoryAddressCells.HasValue,
             };
             string? hostSource = input.HostSource;
+            DtTree? boardTree = null;
             if (hostSource == null && input.HostBlob != null)
             {
                 var tree = DtbReader.Read(input.HostBlob, input.HostSourceName, diagnostics);
@@ -64,6 +65,7 @@ namespace Xen.Shm.Generation
                         $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(parsed.Messages)}");
                     return Failed(diagnostics);
                 }
+                boardTree = parsed.Tree;
                 var rm = parsed.Tree.FindNode("/reserved-memory");
                 host.ReservedMemoryExists = rm != null;
                 if (rm != null)
@@ -87,6 +89,12 @@ namespace Xen.Shm.Generation
                     case DomainShmRegion r: DomainShmGenerator.Apply(r, regions); break;
                 }
             }
+            if (boardTree != null) DevicePassthrough.Apply(board, boardTree, regions, diagnostics);
+            else
+                foreach (var d in board.Domains.Where(d => d.Kind.Value == DomainKind.Dom0less))
+                    foreach (var p in d.Passthrough)
+                        diagnostics.Add(DiagnosticCodes.PassthroughPathNotFound, p.Span, $"'{p.Value}' cannot be passed through: the board has no device tree");
+            if (diagnostics.HasErrors) return Failed(diagnostics);
 
             var outputs = new List<OutputFile>();
             var copies = new List<OutputFile>();

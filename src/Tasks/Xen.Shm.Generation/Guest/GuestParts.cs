@@ -24,6 +24,9 @@ namespace Xen.Shm.Generation.Guest
         /// <summary>dom0less: <c>/passthrough</c> children of the §7.2 partial DT.</summary>
         public List<PassthroughWindow> Passthrough { get; } = new List<PassthroughWindow>();
 
+        /// <summary>dom0less: host devices copied into <c>/passthrough</c> (xen,path).</summary>
+        public List<PassthroughDevice> Devices { get; } = new List<PassthroughDevice>();
+
         /// <summary>dom0less (and dom0): §8.1 nodes for this domain's <c>/chosen</c> node.</summary>
         public List<DtsNode> ShmNodes { get; } = new List<DtsNode>();
     }

@@ -35,9 +35,9 @@ namespace Xen.Shm.Generation.Guest
         /// <summary>Spec §7.2 (seed S3 in canonical form, with <c>ranges</c>); null when the domU has no mmio-sram window.</summary>
         public static string? Dom0lessPassthrough(GuestParts parts)
         {
-            if (parts.Passthrough.Count == 0) return null;
+            if (parts.Passthrough.Count == 0 && parts.Devices.Count == 0) return null;
             // §1.4: 1 size cell when every size fits 32 bits, else 2.
-            int sizeCells = parts.Passthrough.All(w => w.Size >> 32 == 0) ? 1 : 2;
+            int sizeCells = parts.Passthrough.All(w => w.Size >> 32 == 0) && parts.Devices.All(d => d.Reg.All(r => r.Size >> 32 == 0)) ? 1 : 2;
             var root = new DtsNode(string.Empty);
             Cells(root, 2, sizeCells);
             var pt = root.Child(new DtsNode("passthrough"));
@@ -52,6 +52,7 @@ namespace Xen.Shm.Generation.Guest
                 n.Property(w.Cacheable ? "xen,reg-cacheable" : "xen,reg", DtsFormat.Cells((w.Host, 2), (w.Size, sizeCells), (w.Guest, 2)));
                 n.Property("xen,force-assign-without-iommu", DtsFormat.Cells((1, 1)));
             }
+            foreach (var dev in parts.Devices) pt.Children.Add(DevicePassthrough.Node(dev, sizeCells));
             return DtsText.Document(root, "Xen.Shm.Sdk: partial device tree of dom0less domain " + parts.Domain.Name.Value +
                 " (multiboot,device-tree module, spec §7.2)");
         }

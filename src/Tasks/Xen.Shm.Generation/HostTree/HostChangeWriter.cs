@@ -23,6 +23,13 @@ namespace Xen.Shm.Generation.HostTree
                 blocks.Add(n);
             }
 
+            foreach (var (path, domain) in changes.PassthroughNodes)
+            {
+                var n = new DtsNode("&{" + path + "}", "passed through to " + domain + " (xen,path), hidden from dom0");
+                n.Property("xen,passthrough", null);
+                blocks.Add(n);
+            }
+
             var root = new DtsNode(overlay ? "&{/}" : "/");
             if (changes.ReservedMemoryChildren.Count > 0)
             {

@@ -28,6 +28,9 @@ namespace Xen.Shm.Generation.HostTree
         /// <summary>Nodes added at the root, in region declaration order.</summary>
         public List<DtsNode> RootNodes { get; } = new List<DtsNode>();
 
+        /// <summary>Host nodes given to a dom0less domU: (path, domain); each gets <c>xen,passthrough;</c>.</summary>
+        public List<(string Path, string Domain)> PassthroughNodes { get; } = new List<(string, string)>();
+
         /// <summary>The <c>/chosen</c> additions (null when nothing is booted from it).</summary>
         public DtsNode? Chosen { get; set; }
     }
