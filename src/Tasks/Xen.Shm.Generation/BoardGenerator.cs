@@ -91,7 +91,7 @@ namespace Xen.Shm.Generation
             }
             if (boardTree != null) DevicePassthrough.Apply(board, boardTree, regions, diagnostics);
             else
-                foreach (var d in board.Domains.Where(d => d.Kind.Value == DomainKind.Dom0less))
+                foreach (var d in board.Domains.Where(d => d.Kind.Value != DomainKind.Dom0))
                     foreach (var p in d.Passthrough)
                         diagnostics.Add(DiagnosticCodes.PassthroughPathNotFound, p.Span, $"'{p.Value}' cannot be passed through: the board has no device tree");
             if (diagnostics.HasErrors) return Failed(diagnostics);
@@ -120,10 +120,19 @@ namespace Xen.Shm.Generation
             var pending = new List<(Domain Domain, string Dts, Task<DtcResult> Compile)>();
             foreach (var d in board.Domains)
             {
-                var parts = regions.Find(d.Name.Value);
+                var parts = d.DeviceTree != null && d.Kind.Value != DomainKind.Dom0 ? regions.For(d) : regions.Find(d.Name.Value);
                 if (parts == null) continue;
-                string? dts = d.Kind.Value == DomainKind.Xl ? PartialTrees.XlSharedMemory(parts)
-                    : d.Kind.Value == DomainKind.Dom0less ? PartialTrees.Dom0lessPassthrough(parts) : null;
+                string? user = null;
+                int? userSizeCells = null;
+                if (d.DeviceTree != null && d.Kind.Value != DomainKind.Dom0)
+                {
+                    user = UserTree(input, d.DeviceTree, diagnostics, out var userTree);
+                    if (user == null) continue;
+                    var cells = userTree?.FindNode("/passthrough")?.GetProperty("#size-cells");
+                    if (cells != null && cells.Value.Length == 4) userSizeCells = (int)cells.Value.GetCell(0);
+                }
+                string? dts = d.Kind.Value == DomainKind.Xl ? PartialTrees.XlSharedMemory(parts, user)
+                    : d.Kind.Value == DomainKind.Dom0less ? PartialTrees.Dom0lessPassthrough(parts, user, userSizeCells) : null;
                 if (dts == null) continue;
                 // Independent trees: compiled side by side (the compiler keeps no shared state).
                 pending.Add((d, dts, Task.Run(() => Dtc.Compile(dts, d.Name.Value + ".dts", new DtcOptions()))));
@@ -284,6 +293,33 @@ namespace Xen.Shm.Generation
             var options = new DtcOptions();
             options.IncludeDirs.AddRange(includeDirs);
             return Dtc.Compile(source, name, options);
+        }
+
+        /// <summary>The user's partial tree as DTS text (a DTB is decompiled), parsed to read its cells; null after a diagnostic.</summary>
+        private static string? UserTree(GenerationInput input, BoardFile file, DiagnosticBag diagnostics, out DtTree? tree)
+        {
+            tree = null;
+            if (!input.UserTrees.TryGetValue(file.FullPath, out var given))
+            {
+                diagnostics.Add(DiagnosticCodes.UserTreeNotGiven, file.Span, $"the partial device tree '{file.WrittenPath}' was not given to the generator (file missing?)");
+                return null;
+            }
+            string? text = given.Source;
+            if (text == null)
+            {
+                tree = DtbReader.Read(given.Blob!, file.WrittenPath, diagnostics);
+                if (tree == null) return null;
+                return DtsWriter.Write(tree);
+            }
+            var parsed = DtsParser.Parse(text, file.FullPath, input.IncludeDirs);
+            if (parsed.Tree == null)
+            {
+                diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, file.Span,
+                    $"the partial device tree '{file.WrittenPath}' does not compile: {FirstError(parsed.Messages)}");
+                return null;
+            }
+            tree = parsed.Tree;
+            return text;
         }
 
         private static string OverlaySource(GenerationInput input, HostChanges host, int rootA, int rootS) =>

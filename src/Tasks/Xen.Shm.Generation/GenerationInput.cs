@@ -37,8 +37,30 @@ namespace Xen.Shm.Generation
         /// <summary>Include directories for the board source (dtc -i).</summary>
         public IReadOnlyList<string> IncludeDirs { get; init; } = Array.Empty<string>();
 
+        /// <summary>
+        /// The users' partial device trees (a domain's <c>deviceTree</c>), keyed by <see cref="BoardFile.FullPath"/>:
+        /// DTS text, or a DTB to decompile. Generated nodes are merged into them.
+        /// </summary>
+        public IReadOnlyDictionary<string, InputTree> UserTrees { get; init; } = new Dictionary<string, InputTree>();
+
         /// <summary>Facts about every input file the boot loads, keyed by <see cref="BoardFile.FullPath"/>.</summary>
         public IReadOnlyDictionary<string, InputFileFacts> Files { get; init; } = new Dictionary<string, InputFileFacts>();
+    }
+
+    /// <summary>A device tree given as DTS text or as a DTB.</summary>
+    public sealed class InputTree
+    {
+        private InputTree(string? source, byte[]? blob)
+        {
+            Source = source;
+            Blob = blob;
+        }
+
+        public string? Source { get; }
+        public byte[]? Blob { get; }
+
+        public static InputTree FromSource(string source) => new InputTree(source ?? string.Empty, null);
+        public static InputTree FromBlob(byte[] blob) => new InputTree(null, blob ?? new byte[0]);
     }
 
     /// <summary>Size of an input file and, for an arm64 Image, its header's image_size.</summary>

@@ -47,6 +47,10 @@ internal sealed class Scenario
         HostBlob = HostBlob,
         HostSourceName = HostPath,
         Files = Measure(Board),
+        UserTrees = Board.Domains.Where(d => d.DeviceTree != null && File.Exists(d.DeviceTree.FullPath))
+            .ToDictionary(d => d.DeviceTree!.FullPath, d => d.DeviceTree!.FullPath.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase)
+                ? InputTree.FromBlob(File.ReadAllBytes(d.DeviceTree.FullPath))
+                : InputTree.FromSource(File.ReadAllText(d.DeviceTree.FullPath))),
     };
 
     public GenerationResult Generate()

@@ -52,7 +52,8 @@ namespace Xen.Shm.Generation.Chosen
                 if (d.Ramdisk != null)
                     n.Child(Module(plan, fileSize, BootFolder.DomainFile(d, d.Ramdisk), "ramdisk", d.Name.Value + " ramdisk", null));
                 var parts = regions.Find(d.Name.Value);
-                if (parts != null && (parts.Passthrough.Count > 0 || parts.Devices.Count > 0))
+                // A partial tree exists when regions, passthrough devices or the user's own tree made one.
+                if (plan.Find(BootFolder.PartialDtb(d)) != null)
                     n.Child(Module(plan, fileSize, BootFolder.PartialDtb(d), "device-tree", d.Name.Value + " partial device tree", null));
                 if (parts != null) n.Children.AddRange(parts.ShmNodes);
             }

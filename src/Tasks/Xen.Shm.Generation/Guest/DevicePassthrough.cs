@@ -25,6 +25,14 @@ namespace Xen.Shm.Generation.Guest
         {
             foreach (var d in board.Domains)
             {
+                if (d.Kind.Value == DomainKind.Xl)
+                {
+                    // xl needs dtdev + irqs + a partial tree with the device: the xl writer has no dtdev key yet.
+                    foreach (var p in d.Passthrough)
+                        diagnostics.Add(DiagnosticCodes.XlPassthroughUnsupported, p.Span,
+                            $"'{p.Value}': passing host devices to xl domain '{d.Name.Value}' (xl dtdev) is not generated yet; use a dom0less domain or the domain's own deviceTree plus irqs/extraIomem");
+                    continue;
+                }
                 if (d.Kind.Value != DomainKind.Dom0less) continue;
                 foreach (var p in d.Passthrough)
                 {
