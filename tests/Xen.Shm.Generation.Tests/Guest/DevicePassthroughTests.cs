@@ -53,12 +53,12 @@ public sealed class DevicePassthroughTests
     }
 
     [TestMethod]
-    public void UnknownPath_IsXshm6005AtTheYamlPosition()
+    public void UnknownPath_IsXshm6004AtTheYamlPosition()
     {
         using var b = new TempBoard(TempBoard.Yaml(domains: "  - { name: d1, kind: dom0less, memory: 256M, kernel: images/Image, passthrough: [ /axi/nothing@0 ] }"));
         var r = BoardGenerator.Generate(b.Load().Input());
         var d = r.Diagnostics.Single(x => x.IsError);
-        Assert.AreEqual("XSHM6005", d.Code);
+        Assert.AreEqual("XSHM6004", d.Code);
         Assert.AreEqual(8, d.Span.Line); // xen, host, deviceTree, (empty host extras), domains, dom0, guest1, d1
         Assert.IsEmpty(r.Files);
     }
@@ -70,6 +70,6 @@ public sealed class DevicePassthroughTests
             "{ name: guest1, kind: xl, memory: 512M, kernel: images/Image, passthrough: [ /axi/serial@ff010000 ] }");
         using var b = new TempBoard(yaml);
         var r = BoardGenerator.Generate(b.Load().Input());
-        Assert.AreEqual("XSHM6007", r.Diagnostics.Single(d => d.IsError).Code);
+        Assert.AreEqual("XSHM6006", r.Diagnostics.Single(d => d.IsError).Code);
     }
 }

@@ -60,12 +60,12 @@ public sealed class UserTreeTests
     }
 
     [TestMethod]
-    public void UserTreeNotGiven_IsXshm6006()
+    public void UserTreeNotGiven_IsXshm6005()
     {
         using var b = new TempBoard(TempBoard.Yaml(domains: "  - { name: d1, kind: dom0less, memory: 256M, kernel: images/Image, deviceTree: d1.dts, enhanced: false }"));
         File.WriteAllText(Path.Combine(b.Folder, "d1.dts"), UserDts);
         var s = b.Load();
         var r = BoardGenerator.Generate(new GenerationInput(s.Board) { HostSource = s.HostSource, Files = Scenario.Measure(s.Board) });
-        Assert.AreEqual("XSHM6006", r.Diagnostics.Single(d => d.IsError).Code);
+        Assert.AreEqual("XSHM6005", r.Diagnostics.Single(d => d.IsError).Code);
     }
 }

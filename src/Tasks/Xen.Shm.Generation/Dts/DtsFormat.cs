@@ -19,11 +19,19 @@ namespace Xen.Shm.Generation.Dts
         /// <summary>True when <paramref name="value"/> fits <paramref name="cells"/> 32-bit cells (1 or 2).</summary>
         public static bool Fits(ulong value, int cells) => cells >= 2 || value >> 32 == 0;
 
-        /// <summary>Appends <paramref name="value"/> as <paramref name="cells"/> cells (callers check <see cref="Fits"/>; XSHM2004).</summary>
+        /// <summary>
+        /// Appends <paramref name="value"/> as <paramref name="cells"/> cells: <c>hi lo</c> for 2, the value
+        /// for 1. A value too wide for one cell is written whole (dtc then rejects the literal) rather
+        /// than silently truncated; the topology reports XSHM2004 before this can happen.
+        /// </summary>
         public static void AppendCells(List<string> to, ulong value, int cells)
         {
-            if (cells >= 2) to.Add(Hex(value >> 32));
-            to.Add(Hex(cells >= 2 ? value & 0xffffffff : value & 0xffffffff));
+            if (cells >= 2)
+            {
+                to.Add(Hex(value >> 32));
+                to.Add(Hex(value & 0xffffffff));
+            }
+            else to.Add(Hex(value));
         }
 
         /// <summary>A cell list <c>&lt;a b c&gt;</c> from (value, cells) pairs.</summary>
