@@ -79,4 +79,12 @@ public sealed class IomemEntryTests
         Assert.AreEqual(0x16UL, IomemEntry.TryParse("0x7fff0,16", xilinx: false)!.Pages);
         Assert.AreEqual(new AddressRange(0x7fff0000, 0x16000).ToString(), IomemEntry.TryParse("0x7fff0,16", false)!.GuestRange.ToString());
     }
+
+    [TestMethod]
+    public void TrailingNewline_IsLeftOverForXl()
+    {
+        // xl requires buf[used] == '\0'; a trailing newline is not consumed by %x.
+        Assert.IsNull(IomemEntry.TryParse("0x1,2\n", xilinx: false));
+        Assert.IsNull(IomemEntry.TryParse("0x1,2@3,memory\n", xilinx: true));
+    }
 }

@@ -20,7 +20,7 @@ public sealed class SchemaTests
 
     private static EvaluationResults Evaluate(string yaml)
     {
-        var json = ToJson(yaml);
+        var json = ToJson(yaml) ?? throw new InvalidOperationException("empty YAML document");
         using var doc = JsonDocument.Parse(json.ToJsonString());
         return s_schema.Value.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
     }

@@ -7,7 +7,7 @@ namespace Xen.Shm.Topology.Yaml
     /// <summary>Positioned YAML tree → <see cref="Board"/>; every YAML-level problem becomes an XSHM1xxx diagnostic.</summary>
     internal static class BoardReader
     {
-        private static readonly Regex VersionPattern = new Regex(@"^([0-9]{1,3})\.([0-9]{1,3})$", RegexOptions.CultureInvariant);
+        private static readonly Regex VersionPattern = new Regex(@"^([0-9]{1,3})\.([0-9]{1,3})\z", RegexOptions.CultureInvariant);
 
         /// <summary>The board, or null when the document is not a mapping or lacks the <c>xen</c>/<c>host</c> sections.</summary>
         public static Board? Read(YamlNodeAt root, string yamlPath, DiagnosticBag diagnostics)

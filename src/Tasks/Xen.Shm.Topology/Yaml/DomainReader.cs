@@ -10,7 +10,7 @@ namespace Xen.Shm.Topology.Yaml
     internal static class DomainReader
     {
         /// <summary>spec §10.2: dom0less domU node names are the topology names: 1–31 of [A-Za-z0-9,._+-].</summary>
-        private static readonly Regex NodeName = new Regex(@"^[A-Za-z0-9,._+\-]{1,31}$", RegexOptions.CultureInvariant);
+        private static readonly Regex NodeName = new Regex(@"^[A-Za-z0-9,._+\-]{1,31}\z", RegexOptions.CultureInvariant);
 
         public static IReadOnlyList<Domain> ReadAll(MappingReader top, ReadContext ctx, out IReadOnlyCollection<string> unreadable)
         {

@@ -47,9 +47,11 @@ namespace Xen.Shm.Topology.Yaml
                 }
                 ram = banks;
             }
-            if (ram.Count == 0 && !r.Has("ram"))
+            // An unreadable or missing DT file is already reported (XSHM1010/1023): no second error for it.
+            bool dtReported = dt is not null && facts is null;
+            if (ram.Count == 0 && !r.Has("ram") && !dtReported)
                 ctx.Report(DiagnosticCodes.HostRamUnknown, map.Span,
-                    dt is null ? "'host' needs 'ram' banks or a 'deviceTree' with a memory node" : "the board device tree has no memory node: add 'ram' banks to 'host'");
+                    dt is null ? "'host' needs 'ram' banks or a 'deviceTree' with a memory node" : "the board device tree gives no RAM bank (no memory node with a usable reg): add 'ram' banks to 'host'");
 
             var reserved = new List<ReservedRange>(facts?.Reserved ?? new ReservedRange[0]);
             foreach (var resMap in r.Mappings("reserved", "{ name, base, size }"))
