@@ -53,8 +53,16 @@ namespace Xen.Shm.Devicetree
                 return null;
             }
 
-            var dt = new ByteSink(1024);
             var strings = new StringTable();
+            ByteSink dt;
+            if (!vi.VarAlign && !vi.NameProps && !vi.FullPath)
+            {
+                // v16/17: size the structure block first (also fills the strings block in the same
+                // first-use order), so it is written once into a buffer of the exact size.
+                int size = Measure(tree.Root, strings) + 4;
+                dt = new ByteSink(size);
+            }
+            else dt = new ByteSink(1024);
             Flatten(tree.Root, "", dt, strings, vi);
             dt.Cell(End);
 
@@ -103,6 +111,20 @@ namespace Xen.Shm.Devicetree
             p += dt.Length;
             strings.CopyTo(blob, p);
             return blob;
+        }
+
+        private static int Measure(DtNode node, StringTable strings)
+        {
+            if (node.IsDeleted) return 0;
+            int size = 4 + ((Encoding.UTF8.GetByteCount(node.Name) + 1 + 3) & ~3) + 4;
+            foreach (var prop in node.PropertyList)
+            {
+                if (prop.IsDeleted) continue;
+                strings.Insert(prop.Name);
+                size += 12 + ((prop.Value.Length + 3) & ~3);
+            }
+            foreach (var child in node.ChildList) size += Measure(child, strings);
+            return size;
         }
 
         private static void Put64(byte[] b, int p, ulong v)
@@ -158,7 +180,7 @@ namespace Xen.Shm.Devicetree
             private int _n;
             private readonly bool _fixed;
 
-            public ByteSink(int capacity) => _b = new byte[capacity];
+            public ByteSink(int capacity) => _b = new byte[Math.Max(capacity, 16)];
 
             public ByteSink(byte[] target)
             {
@@ -196,10 +218,10 @@ namespace Xen.Shm.Devicetree
 
             public void CString(string s)
             {
-                var b = Encoding.UTF8.GetBytes(s);
-                Ensure(b.Length + 1);
-                Buffer.BlockCopy(b, 0, _b, _n, b.Length);
-                _n += b.Length;
+                int n = Encoding.UTF8.GetByteCount(s);
+                Ensure(n + 1);
+                Encoding.UTF8.GetBytes(s, 0, s.Length, _b, _n);
+                _n += n;
                 _b[_n++] = 0;
             }
 
