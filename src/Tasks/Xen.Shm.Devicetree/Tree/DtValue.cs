@@ -148,6 +148,16 @@ namespace Xen.Shm.Devicetree
             return this;
         }
 
+        /// <summary>Append bytes and a NUL in one step (a string piece), growing once.</summary>
+        internal DtValue AppendBytesAndNul(byte[] bytes, int offset, int count)
+        {
+            Grow(count + 1);
+            Buffer.BlockCopy(bytes, offset, _bytes, _length, count);
+            _length += count;
+            _bytes[_length++] = 0;
+            return this;
+        }
+
         public DtValue AppendByte(byte b)
         {
             Grow(1);
@@ -177,7 +187,7 @@ namespace Xen.Shm.Devicetree
 
         private void PushMarker(DtMarker m)
         {
-            if (_markers == null) _markers = new DtMarker[2];
+            if (_markers == null) _markers = new DtMarker[1]; // most values carry one type marker
             else if (_markerCount == _markers.Length) Array.Resize(ref _markers, _markers.Length * 2);
             _markers[_markerCount++] = m;
         }
@@ -207,7 +217,7 @@ namespace Xen.Shm.Devicetree
         {
             int need = _length + extra;
             if (need <= _bytes.Length) return;
-            int size = _bytes.Length == 0 ? Math.Max(extra, 16) : _bytes.Length * 2;
+            int size = _bytes.Length == 0 ? Math.Max(extra, 8) : _bytes.Length * 2;
             while (size < need) size *= 2;
             var nb = new byte[size];
             Buffer.BlockCopy(_bytes, 0, nb, 0, _length);
