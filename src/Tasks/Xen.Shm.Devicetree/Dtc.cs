@@ -118,7 +118,7 @@ namespace Xen.Shm.Devicetree
                         PadSize = o.PadSize,
                         Align = o.Align,
                     };
-                    output = FdtWriter.Write(tree, flat, messages, out string? fatal);
+                    output = FdtWriter.Write(tree, flat, messages, out string? fatal, o.Quiet);
                     if (output == null)
                     {
                         // dtc opens the output file before it finds the version unknown: an empty file remains.

@@ -341,11 +341,11 @@ namespace Xen.Shm.Devicetree.Source
             }
             int q = p;
             while (q < end && (s[q] == (byte)'U' || s[q] == (byte)'L')) q++;
-            string text = Latin(s, start, len);
-            if (p < end && q < end) LexicalError(span, "Bad integer literal '" + text + "'");
+            // The literal's text is only needed for messages: build it only then.
+            if (p < end && q < end) LexicalError(span, "Bad integer literal '" + Latin(s, start, len) + "'");
             if (overflow)
             {
-                LexicalError(span, "Integer literal '" + text + "' out of range");
+                LexicalError(span, "Integer literal '" + Latin(s, start, len) + "' out of range");
                 value = ulong.MaxValue;
             }
             return value;
@@ -402,12 +402,9 @@ namespace Xen.Shm.Devicetree.Source
             }
         }
 
-        internal static string Latin(byte[] s, int start, int len)
-        {
-            var chars = new char[len];
-            for (int i = 0; i < len; i++) chars[i] = (char)s[start + i];
-            return new string(chars);
-        }
+        private static readonly Encoding s_latin1 = Encoding.GetEncoding(28591);
+
+        internal static string Latin(byte[] s, int start, int len) => s_latin1.GetString(s, start, len);
 
         // ---- matchers: each returns the longest match length at p, or 0 --------------------
 
