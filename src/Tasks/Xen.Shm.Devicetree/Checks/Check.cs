@@ -65,7 +65,8 @@ namespace Xen.Shm.Devicetree.Checks
         {
             string? name = c.Data as string;
             if (c.Data is Provider p) name = p.PropName;
-            if (name == null || !(c.Fn == ValueChecks.IsCellFn || c.Fn == ValueChecks.IsStringFn || c.Fn == ValueChecks.IsStringListFn || c.Fn == ProviderChecks.ProviderCellsFn))
+            if (name == null || !(ReferenceEquals(c.Fn, ValueChecks.IsCellFn) || ReferenceEquals(c.Fn, ValueChecks.IsStringFn) ||
+                  ReferenceEquals(c.Fn, ValueChecks.IsStringListFn) || ReferenceEquals(c.Fn, ProviderChecks.ProviderCellsFn)))
                 return false;
             if (_propertyNames == null)
             {

@@ -112,7 +112,8 @@ namespace Xen.Shm.Devicetree.Checks
             foreach (var l in node.Labels) OneLabel(ctx, c, l, node, null, -1);
             foreach (var prop in node.Properties)
             {
-                foreach (var l in prop.Labels) OneLabel(ctx, c, l, node, prop, -1);
+                if (prop.LabelsOrNull != null)
+                    foreach (var l in prop.LabelsOrNull) OneLabel(ctx, c, l, node, prop, -1);
                 var ms = prop.Value.MarkerList;
                 if (ms == null) continue;
                 for (int i = 0; i < ms.Count; i++)
@@ -136,7 +137,7 @@ namespace Xen.Shm.Devicetree.Checks
         {
             foreach (var p in n.Properties)
             {
-                if (p.Labels.Contains(label)) { node = n; return p; }
+                if (p.LabelsOrNull != null && p.LabelsOrNull.Contains(label)) { node = n; return p; }
             }
             foreach (var ch in n.Children)
             {

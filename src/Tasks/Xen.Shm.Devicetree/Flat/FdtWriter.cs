@@ -43,7 +43,7 @@ namespace Xen.Shm.Devicetree
             }
         }
 
-        internal static byte[]? Write(DtTree tree, FlattenOptions o, List<DtcMessage> messages, out string? fatal)
+        internal static byte[]? Write(DtTree tree, FlattenOptions o, List<DtcMessage> messages, out string? fatal, int quiet = 0)
         {
             fatal = null;
             var vi = LayoutFor(o.Version);
@@ -70,7 +70,7 @@ namespace Xen.Shm.Devicetree
                 if (padlen < 0)
                 {
                     padlen = 0;
-                    messages.Add(DtcMessage.Plain(DtcSeverity.Warning, "Warning: blob size " + total.ToString(CultureInfo.InvariantCulture) +
+                    if (quiet < 1) messages.Add(DtcMessage.Plain(DtcSeverity.Warning, "Warning: blob size " + total.ToString(CultureInfo.InvariantCulture) +
                         " >= minimum size " + o.MinimumSize.ToString(CultureInfo.InvariantCulture)));
                 }
             }
@@ -118,7 +118,8 @@ namespace Xen.Shm.Devicetree
         {
             if (node.IsDeleted) return;
             dt.Cell(BeginNode);
-            string path = node.Parent == null ? "/" : (parentPath.EndsWith("/", StringComparison.Ordinal) ? parentPath : parentPath + "/") + node.Name;
+            // Full paths only for the old -V 1..3 layouts (no string building otherwise).
+            string path = !vi.FullPath ? "" : node.Parent == null ? "/" : (parentPath.EndsWith("/", StringComparison.Ordinal) ? parentPath : parentPath + "/") + node.Name;
             dt.CString(vi.FullPath ? path : node.Name);
             dt.Align(4);
             bool seenName = false;

@@ -156,7 +156,13 @@ namespace Xen.Shm.Devicetree.Source
                         continue;
                     case R_String:
                         tok.Kind = DtsTokenKind.String;
-                        tok.Data = Escapes.Decode(s, start + 1, start + bestLen - 1, start + bestLen);
+                        if (Array.IndexOf(s, (byte)'\\', start + 1, bestLen - 2) < 0)
+                        {
+                            tok.Raw = s;
+                            tok.RawStart = start + 1;
+                            tok.RawLength = bestLen - 2;
+                        }
+                        else tok.Data = Escapes.Decode(s, start + 1, start + bestLen - 1, start + bestLen);
                         return tok;
                     case R_V1:
                         _state = State.V1;
@@ -280,7 +286,7 @@ namespace Xen.Shm.Devicetree.Source
 
         private void PushFile(string name)
         {
-            if (_depth++ >= MaxIncludeDepth) throw new DtcFatalException("Includes nested too deeply\n");
+            if (_depth++ >= MaxIncludeDepth) throw new DtcFatalException("Includes nested too deeply"); // dtc prints no newline here
             var bytes = _opener.Open(name, _file.Dir, out var full);
             _file = new SourceFileState(bytes, full, SourceOpener.DirOf(full), _file);
         }

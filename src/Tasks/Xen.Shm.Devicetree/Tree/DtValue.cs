@@ -194,7 +194,7 @@ namespace Xen.Shm.Devicetree
         {
             int need = _length + extra;
             if (need <= _bytes.Length) return;
-            int size = _bytes.Length == 0 ? Math.Max(extra, 8) : _bytes.Length * 2;
+            int size = _bytes.Length == 0 ? Math.Max(extra, 16) : _bytes.Length * 2;
             while (size < need) size *= 2;
             var nb = new byte[size];
             Buffer.BlockCopy(_bytes, 0, nb, 0, _length);

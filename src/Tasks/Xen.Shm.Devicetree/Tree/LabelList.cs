@@ -12,8 +12,11 @@ namespace Xen.Shm.Devicetree
     public sealed class LabelList : IReadOnlyList<string>
     {
         // Stored in attachment order; dtc's list order is the reverse.
-        private readonly List<string> _names = new List<string>(1);
-        private readonly List<bool> _deleted = new List<bool>(1);
+        // Allocated on first label: most nodes and nearly all properties have none.
+        private List<string> _names = s_noNames;
+        private List<bool> _deleted = s_noFlags;
+        private static readonly List<string> s_noNames = new List<string>(0);
+        private static readonly List<bool> s_noFlags = new List<bool>(0);
         private int _live;
 
         // Node or property holding the list: changes invalidate the tree's label index.
@@ -48,6 +51,11 @@ namespace Xen.Shm.Devicetree
                     if (_deleted[i]) { _deleted[i] = false; _live++; OwnerNode?.RootNode.Index?.LabelAdded(OwnerNode, label); }
                     return;
                 }
+            }
+            if (_names.Count == 0)
+            {
+                _names = new List<string>(1);
+                _deleted = new List<bool>(1);
             }
             _names.Add(label);
             _deleted.Add(false);
