@@ -88,9 +88,12 @@ public sealed class DtcBenchmark : IBenchmark
         var sampler = new Thread(() =>
         {
             using var p = Process.GetCurrentProcess();
+            long own0 = GC.GetAllocatedBytesForCurrentThread();
             while (!Volatile.Read(ref done))
             {
-                managedPeak = Math.Max(managedPeak, GC.GetTotalMemory(false));
+                // The sampler's own allocations (Process.Refresh) are not the compiler's.
+                long own = GC.GetAllocatedBytesForCurrentThread() - own0;
+                managedPeak = Math.Max(managedPeak, GC.GetTotalMemory(false) - own);
                 p.Refresh();
                 wsPeak = Math.Max(wsPeak, p.WorkingSet64);
                 Thread.Sleep(1);

@@ -155,6 +155,21 @@ public sealed class CliRunTests
     }
 
     [TestMethod]
+    public void BlobOnStdinMatchesDtc()
+    {
+        string dtc = ExternalTool.RequireDtc();
+        byte[] blob = RealDtc.Compile("/dts-v1/;\n/memreserve/ 0x1000 0x10;\n/ { s = \"a\", \"b\"; c = <1 2>; n@1 { reg = <1>; }; };\n");
+        using var dir = new TempDir();
+        var real = ExternalTool.Run(dtc, new[] { "-I", "dtb", "-O", "dts" }, dir.Path, blob);
+        var stdout = new MemoryStream();
+        var stderr = new StringWriter();
+        int code = Dtc.Cli.Run(new[] { "-I", "dtb", "-O", "dts" }, new MemoryStream(blob), stdout, stderr);
+        Assert.AreEqual(real.ExitCode, code, stderr.ToString());
+        Assert.AreEqual(real.Stderr, stderr.ToString());
+        Assert.AreEqual(real.StdoutText, System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
+    }
+
+    [TestMethod]
     public void DependencyFileMatchesDtc()
     {
         var (real, ours) = Both("-d $D/out.d -o $D/out.dtb $D/board.dts");
