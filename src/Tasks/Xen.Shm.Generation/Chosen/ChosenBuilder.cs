@@ -76,7 +76,7 @@ namespace Xen.Shm.Generation.Chosen
         /// <summary>dom0's command line (topology, else the board's <c>xen,dom0-bootargs</c>) with the UIO of_id (§5.1).</summary>
         public static string? Dom0CommandLine(Board board, Regions regions)
         {
-            string? line = board.Dom0?.Bootargs?.Value ?? board.Host.ChosenDom0Bootargs;
+            string? line = board.Dom0?.Bootargs?.Value ?? board.Host.ChosenDom0Bootargs?.Value;
             if (regions.UioOfId != null) line = Uio.UioGenerator.AppendOfId(line, regions.UioOfId);
             return line;
         }
