@@ -80,4 +80,18 @@ public sealed class ExpectedFilesTests
             }
         }
     }
+
+    [TestMethod]
+    public void Outputs_HoldNoMachinePathNorCarriageReturn()
+    {
+        foreach (string name in Scenario.Seeds)
+        {
+            var scenario = Scenario.Load(name);
+            foreach (var f in scenario.Generate().Files.Where(f => f.Content != null && TextKinds.Contains(f.Kind)))
+            {
+                Assert.DoesNotContain(Repo.Root, f.Text!, $"{name}/{f.Path}");
+                Assert.DoesNotContain("\r", f.Text!, $"{name}/{f.Path}");
+            }
+        }
+    }
 }
