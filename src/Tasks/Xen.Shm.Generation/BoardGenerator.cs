@@ -137,13 +137,15 @@ namespace Xen.Shm.Generation
                 // Independent trees: compiled side by side (the compiler keeps no shared state).
                 pending.Add((d, dts, Task.Run(() => Dtc.Compile(dts, d.Name.Value + ".dts", new DtcOptions()))));
             }
-            foreach (var (d, dts, task) in pending)
+            // dom0less trees are loaded, so their sizes feed the plan now; xl trees are collected after
+            // the host tree is compiled (they only have to exist, and compile meanwhile).
+            void Collect(Domain d, string dts, Task<DtcResult> task)
             {
                 bool xl = d.Kind.Value == DomainKind.Xl;
                 string dtsPath = xl ? BootFolder.InFolder(BootFolder.XlDts(board, d)) : BootFolder.PartialDts(d);
                 string dtbPath = xl ? BootFolder.InFolder(BootFolder.XlDtb(board, d)) : BootFolder.PartialDtb(d);
                 var dtb = Generated(task.Result, dtsPath, d.Span, diagnostics);
-                if (dtb == null) continue;
+                if (dtb == null) return;
                 partials.Add(new OutputFile(dtsPath, OutputKind.PartialDts, Utf8(dts), null, null, d.Name.Value));
                 partials.Add(new OutputFile(dtbPath, OutputKind.PartialDtb, dtb, null, null, d.Name.Value));
                 if (xl) xlTrees.Add(d.Name.Value);
@@ -153,6 +155,8 @@ namespace Xen.Shm.Generation
                     sizes[dtbPath] = (ulong)dtb.Length;
                 }
             }
+            foreach (var (d, dts, task) in pending)
+                if (d.Kind.Value != DomainKind.Xl) Collect(d, dts, task);
 
             // 4. Boot-loaded inputs (§10.3 order is the planner's; this is just the set).
             var dom0 = board.Dom0;
@@ -236,6 +240,10 @@ namespace Xen.Shm.Generation
                 overlayTask = Task.Run(() => Dtc.Compile(o, BootFolder.HostOverlaySource, new DtcOptions()));
             }
             var overlay = Generated(overlayTask.Result, BootFolder.HostOverlaySource, boardSpan, diagnostics);
+
+            foreach (var (d, dts, task) in pending)
+                if (d.Kind.Value == DomainKind.Xl) Collect(d, dts, task);
+            if (diagnostics.HasErrors) return Failed(diagnostics);
 
             // 7. xl files and the creation order (§6.4).
             var xlFiles = new List<OutputFile>();
