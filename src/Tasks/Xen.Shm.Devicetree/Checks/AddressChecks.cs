@@ -133,8 +133,30 @@ namespace Xen.Shm.Devicetree.Checks
         {
             if (node.AddressCells < 0 || node.SizeCells < 0) return;
             if (!HasChildrenRaw(node)) return;
-            // dtc compares every child with each earlier one (O(n^2)); grouping by unit address gives
-            // the same failures in the same order: for each child, the earlier equal ones in order.
+            var list0 = node.ChildList;
+            if (list0.Count <= 32)
+            {
+                // Few children: dtc's own pairwise loop, no allocation.
+                for (int a = 0; a < list0.Count; a++)
+                {
+                    var childa = list0[a];
+                    if (childa.IsDeleted) continue;
+                    string addrA = NodeFacts.UnitName(childa);
+                    if (addrA.Length == 0) continue;
+                    if (disableCheck && IsDisabled(childa)) continue;
+                    for (int b = 0; b < a; b++)
+                    {
+                        var childb = list0[b];
+                        if (childb.IsDeleted) continue;
+                        if (disableCheck && IsDisabled(childb)) continue;
+                        if (addrA == NodeFacts.UnitName(childb))
+                            Fail(ctx, c, childb, "duplicate unit-address (also used in node " + childa.Path + ")");
+                    }
+                }
+                return;
+            }
+            // Many children: dtc compares every child with each earlier one (O(n^2)); grouping by unit
+            // address gives the same failures in the same order: for each child, the earlier equal ones.
             var earlier = new Dictionary<string, List<DtNode>>(StringComparer.Ordinal);
             foreach (var child in node.ChildList)
             {

@@ -70,15 +70,33 @@ namespace Xen.Shm.Devicetree.Checks
                 return false;
             if (_propertyNames == null)
             {
-                _propertyNames = new HashSet<string>(StringComparer.Ordinal) { "phandle", "linux,phandle" };
+                // Only the names such checks ask about are collected: a small set, one walk.
+                _propertyNames = new HashSet<string>(StringComparer.Ordinal);
                 Collect(Root);
             }
             return !_propertyNames.Contains(name);
         }
 
+        private static HashSet<string>? s_asked;
+
+        private static HashSet<string> Asked()
+        {
+            var asked = s_asked;
+            if (asked != null) return asked;
+            asked = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var check in CheckTable.Create())
+            {
+                if (check.Data is string n) asked.Add(n);
+                else if (check.Data is Provider pr) asked.Add(pr.PropName);
+            }
+            return s_asked = asked; // immutable once published; a race only builds it twice
+        }
+
         private void Collect(DtNode n)
         {
-            foreach (var p in n.Properties) _propertyNames!.Add(p.Name);
+            var asked = Asked();
+            foreach (var p in n.Properties)
+                if (asked.Contains(p.Name)) _propertyNames!.Add(p.Name);
             foreach (var ch in n.Children) Collect(ch);
         }
     }

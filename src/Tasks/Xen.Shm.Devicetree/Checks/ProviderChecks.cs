@@ -42,7 +42,7 @@ namespace Xen.Shm.Devicetree.Checks
                     continue;
                 }
                 var ms = prop.Value.MarkerList;
-                if (ms != null)
+                if (ms.Count > 0)
                 {
                     bool found = false;
                     foreach (var m in ms)

@@ -115,7 +115,7 @@ namespace Xen.Shm.Devicetree.Checks
                 if (prop.LabelsOrNull != null)
                     foreach (var l in prop.LabelsOrNull) OneLabel(ctx, c, l, node, prop, -1);
                 var ms = prop.Value.MarkerList;
-                if (ms == null) continue;
+                if (ms.Count == 0) continue;
                 for (int i = 0; i < ms.Count; i++)
                     if (ms[i].Kind == DtMarkerKind.Label) OneLabel(ctx, c, ms[i].Reference!, node, prop, i);
             }
@@ -153,7 +153,7 @@ namespace Xen.Shm.Devicetree.Checks
             foreach (var p in n.Properties)
             {
                 var ms = p.Value.MarkerList;
-                if (ms == null) continue;
+                if (ms.Count == 0) continue;
                 for (int i = 0; i < ms.Count; i++)
                 {
                     if (ms[i].Kind == DtMarkerKind.Label && ms[i].Reference == label)
@@ -184,7 +184,7 @@ namespace Xen.Shm.Devicetree.Checks
                 return 0;
             }
             var ms = prop.Value.MarkerList;
-            if (ms != null)
+            if (ms.Count > 0)
             {
                 foreach (var m in ms)
                 {

@@ -341,11 +341,11 @@ namespace Xen.Shm.Devicetree.Source
             }
             int q = p;
             while (q < end && (s[q] == (byte)'U' || s[q] == (byte)'L')) q++;
-            string text = Latin(s, start, len);
-            if (p < end && q < end) LexicalError(span, "Bad integer literal '" + text + "'");
+            // The literal's text is only needed for messages: build it only then.
+            if (p < end && q < end) LexicalError(span, "Bad integer literal '" + Latin(s, start, len) + "'");
             if (overflow)
             {
-                LexicalError(span, "Integer literal '" + text + "' out of range");
+                LexicalError(span, "Integer literal '" + Latin(s, start, len) + "' out of range");
                 value = ulong.MaxValue;
             }
             return value;
@@ -357,57 +357,11 @@ namespace Xen.Shm.Devicetree.Source
             HadError = true;
         }
 
-        // Names, labels and references repeat a lot: one string per distinct spelling, found by
-        // hashing the bytes in place (no allocation for names seen before).
-        private string?[] _intern = new string?[1024];
-        private int _internCount;
+        private string Intern(byte[] s, int start, int len) => NameInterner.ForThisThread.Intern(s, start, len);
 
-        private string Intern(byte[] s, int start, int len)
-        {
-            uint h = 2166136261;
-            for (int i = 0; i < len; i++) h = (h ^ s[start + i]) * 16777619;
-            int mask = _intern.Length - 1;
-            int idx = (int)(h & (uint)mask);
-            while (true)
-            {
-                var k = _intern[idx];
-                if (k == null) break;
-                if (k.Length == len)
-                {
-                    int i = 0;
-                    while (i < len && k[i] == (char)s[start + i]) i++;
-                    if (i == len) return k;
-                }
-                idx = (idx + 1) & mask;
-            }
-            var text = Latin(s, start, len);
-            _intern[idx] = text;
-            if (++_internCount * 2 > _intern.Length) GrowIntern();
-            return text;
-        }
+        private static readonly Encoding s_latin1 = Encoding.GetEncoding(28591);
 
-        private void GrowIntern()
-        {
-            var old = _intern;
-            _intern = new string?[old.Length * 2];
-            int mask = _intern.Length - 1;
-            foreach (var k in old)
-            {
-                if (k == null) continue;
-                uint h = 2166136261;
-                for (int i = 0; i < k.Length; i++) h = (h ^ (byte)k[i]) * 16777619;
-                int idx = (int)(h & (uint)mask);
-                while (_intern[idx] != null) idx = (idx + 1) & mask;
-                _intern[idx] = k;
-            }
-        }
-
-        internal static string Latin(byte[] s, int start, int len)
-        {
-            var chars = new char[len];
-            for (int i = 0; i < len; i++) chars[i] = (char)s[start + i];
-            return new string(chars);
-        }
+        internal static string Latin(byte[] s, int start, int len) => s_latin1.GetString(s, start, len);
 
         // ---- matchers: each returns the longest match length at p, or 0 --------------------
 

@@ -464,7 +464,7 @@ namespace Xen.Shm.Devicetree
                 {
                     Take();
                     v.AddMarker(DtMarkerKind.TypeString, null);
-                    if (t.Raw != null) v.AppendBytes(t.Raw, t.RawStart, t.RawLength).AppendByte(0);
+                    if (t.Raw != null) v.AppendBytesAndNul(t.Raw, t.RawStart, t.RawLength);
                     else v.AppendBytes(t.Data!, 0, t.Data!.Length);
                 }
                 else if (t.Kind == DtsTokenKind.Bits || t.IsChar('<'))

@@ -24,8 +24,11 @@ namespace Xen.Shm.Devicetree
         private void Ensure()
         {
             if (_builtGeneration == Generation && _labels != null) return;
-            _labels = new Dictionary<string, DtNode>(StringComparer.Ordinal);
-            _phandles = new Dictionary<uint, DtNode>();
+            // Reuse the tables: rebuilding after a deletion must not churn memory.
+            if (_labels == null) _labels = new Dictionary<string, DtNode>(StringComparer.Ordinal);
+            else _labels.Clear();
+            if (_phandles == null) _phandles = new Dictionary<uint, DtNode>();
+            else _phandles.Clear();
             // Root labels count even when the root is deleted (dtc checks the root before recursing).
             foreach (var l in _root.Labels) if (!_labels.ContainsKey(l)) _labels[l] = _root;
             if (_root.Phandle != 0 && !_root.IsDeleted) _phandles[_root.Phandle] = _root;
