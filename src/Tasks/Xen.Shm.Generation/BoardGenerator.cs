@@ -75,6 +75,9 @@ namespace Xen.Shm.Generation
                 }
             }
 
+            var xenArgs = boardTree?.FindNode("/chosen")?.GetProperty("xen,xen-bootargs");
+            string? boardXenBootargs = xenArgs != null && xenArgs.Value.IsOneString ? xenArgs.Value.AsCString() : null;
+
             // 2. Every region's contribution, in declaration order.
             var regions = new Regions(board, host);
             Carveouts.Apply(board, host);
@@ -196,7 +199,7 @@ namespace Xen.Shm.Generation
                     diagnostics.AddRange(bag);
                     return Failed(diagnostics);
                 }
-                chosen = ChosenBuilder.Build(board, regions, plan, n => sizes.TryGetValue(n, out var s) ? s : 0);
+                chosen = ChosenBuilder.Build(board, regions, plan, n => sizes.TryGetValue(n, out var s) ? s : 0, boardXenBootargs);
                 host.Chosen = chosen;
                 if (hostSource == null) break;
                 string text = HostChangeWriter.HostSource(hostSource, BootFolder.FileName(input.HostSourceName),

@@ -66,6 +66,16 @@ public sealed class HostChangesTests
     }
 
     [TestMethod]
+    public void BoardXenCommandLine_IsKeptWhenTheTopologyHasNone()
+    {
+        string yaml = TempBoard.Yaml().Replace(", bootargs: \"console=dtuart dom0_mem=1024M\" }", " }");
+        string dts = File.ReadAllText(Path.Combine(Repo.Root, "testassets", "uio", "board.dts"))
+            .Replace("bootargs = \"earlycon\";", "bootargs = \"earlycon\";\n\t\txen,xen-bootargs = \"console=dtuart sync_console\";");
+        using var b = new TempBoard(yaml, dts);
+        StringAssert.Contains(b.Load().Generate().HostDts, "xen,xen-bootargs = \"console=dtuart sync_console dom0_mem=1024M\";");
+    }
+
+    [TestMethod]
     public void DtbBoard_IsDecompiledAndPatchedLikeItsSource()
     {
         // A .dtb board: read by the Devicetree library's reader, written back as DTS, then patched.

@@ -18,12 +18,13 @@ namespace Xen.Shm.Generation.Chosen
     {
         private const int Cells = 2;
 
-        public static DtsNode Build(Board board, Regions regions, LoadPlan plan, Func<string, ulong> fileSize)
+        /// <param name="boardXenBootargs">The board's own <c>/chosen/xen,xen-bootargs</c>, used when the topology gives none.</param>
+        public static DtsNode Build(Board board, Regions regions, LoadPlan plan, Func<string, ulong> fileSize, string? boardXenBootargs = null)
         {
             var chosen = new DtsNode("chosen", "Xen boot: command lines, modules, dom0less domains (spec §10.2)");
             chosen.Property("#address-cells", DtsFormat.Cells((Cells, 1)));
             chosen.Property("#size-cells", DtsFormat.Cells((Cells, 1)));
-            if (XenCommandLine(board) is string xen) chosen.Property("xen,xen-bootargs", DtsFormat.Strings(xen));
+            if (XenCommandLine(board, boardXenBootargs) is string xen) chosen.Property("xen,xen-bootargs", DtsFormat.Strings(xen));
 
             var dom0 = board.Dom0;
             if (dom0 != null)
@@ -61,9 +62,9 @@ namespace Xen.Shm.Generation.Chosen
         }
 
         /// <summary>Xen's command line; <c>dom0_mem=&lt;M&gt;M</c> is appended when dom0 has memory and the line does not set it (§10.2).</summary>
-        public static string? XenCommandLine(Board board)
+        public static string? XenCommandLine(Board board, string? boardXenBootargs = null)
         {
-            string? line = board.Xen.Bootargs?.Value;
+            string? line = board.Xen.Bootargs?.Value ?? boardXenBootargs;
             var dom0 = board.Dom0;
             if (dom0?.Memory is { } mem && (line == null || !HasWord(line, "dom0_mem=")))
             {
