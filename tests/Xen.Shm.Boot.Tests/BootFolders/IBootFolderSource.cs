@@ -1,0 +1,21 @@
+using Xen.Shm.Boot.Tests.Reference;
+
+namespace Xen.Shm.Boot.Tests.BootFolders;
+
+/// <summary>What a boot must show to pass: the region Xen must keep out of RAM and the handshake directions.</summary>
+public sealed record BootExpectation(SharedRegion Region, IReadOnlyList<string> Directions);
+
+/// <summary>A boot folder on disk (files, manifest.json, boot.scr) and what booting it must show.</summary>
+public sealed record PreparedBootFolder(string Path, BootExpectation Expect);
+
+/// <summary>
+/// Where a boot folder comes from: today the reference folder built with dtc and mkimage
+/// (<see cref="ReferenceBootFolder"/>); once the SDK lands, the folder it builds from
+/// testassets/qemu-virt/board.yaml. The boot tests take this as their one parameter.
+/// </summary>
+public interface IBootFolderSource
+{
+    string Name { get; }
+
+    PreparedBootFolder Prepare(string workDirectory);
+}
