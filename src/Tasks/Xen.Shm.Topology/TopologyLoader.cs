@@ -23,8 +23,7 @@ namespace Xen.Shm.Topology
                                        ex is NotSupportedException || ex is System.Security.SecurityException)
             {
                 var bag = new DiagnosticBag();
-                bag.Add(DiagnosticCodes.FileNotFound, new SourceSpan(yamlPath ?? string.Empty, 0, 0),
-                    $"cannot read the topology file '{yamlPath}': {ex.Message}");
+                ReadContext.ReportUnreadableTopology(yamlPath ?? string.Empty, ex, bag);
                 return new TopologyResult(null, bag.ToList());
             }
             return Parse(text, yamlPath);

@@ -150,6 +150,33 @@ public sealed class CommonRuleTests
     }
 
     [TestMethod]
+    public void XSHM2010_IomemCacheableOnUpstreamXen()
+    {
+        // spec §4: upstream xl rejects ",memory" and refuses iomem on reserved memory since 4.13.
+        string xen = "xen:\n  flavour: upstream\n  version: \"4.17\"\n  image: images/xen";
+        Topo.AssertOnly(Boards.With(xen: xen, regions:
+            "regions:\n  - { id: page0, mechanism: »iomem-cacheable, host: 0x70000000, size: 0x1000, peers: [ { domain: guest1, guest: 0x0a000000 } ] }"), "XSHM2010");
+    }
+
+    [TestMethod]
+    [DataRow("xilinx", "4.17", DisplayName = "Xilinx 4.17")]
+    [DataRow("upstream", "4.18", DisplayName = "upstream 4.18")]
+    public void XSHM2010_Dom0lessShmWithoutHostAddressBefore419(string flavour, string version)
+    {
+        string xen = $"xen:\n  flavour: {flavour}\n  version: \"{version}\"\n  image: images/xen";
+        Topo.AssertOnly(Boards.With(xen: xen, regions:
+            "regions:\n  - { id: dshm0, mechanism: »dom0less-shm, size: 16M, peers: [ { domain: domU1, guest: 0x0b000000 }, { domain: domU2, guest: 0x0b000000 } ] }"), "XSHM2010");
+    }
+
+    [TestMethod]
+    public void XSHM2010_Dom0lessShmOn416()
+    {
+        string xen = "xen:\n  flavour: upstream\n  version: \"4.16\"\n  image: images/xen";
+        Topo.AssertOnly(Boards.With(xen: xen, regions:
+            "regions:\n  - { id: dshm0, mechanism: »dom0less-shm, host: 0x10000000, size: 16M, peers: [ { domain: dom0 }, { domain: domU1, guest: 0x0b000000 } ] }"), "XSHM2010");
+    }
+
+    [TestMethod]
     public void XSHM2011_DuplicateRegionId()
     {
         Topo.AssertOnly(Boards.WithRegion(

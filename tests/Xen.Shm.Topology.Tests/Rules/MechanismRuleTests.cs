@@ -55,6 +55,7 @@ public sealed class MechanismRuleTests
     [TestMethod]
     [DataRow("shm-1")]
     [DataRow("shm.1")]
+    [DataRow("\"shm_1\\n\"")]
     public void XSHM2301_StaticShmIdWithCharactersXlRejects(string id)
     {
         Topo.AssertOnly(Boards.WithRegion(Shm(id: "»" + id)), "XSHM2301");

@@ -44,7 +44,7 @@ namespace Xen.Shm.Topology
     {
         public HostBoard(BoardFile? deviceTree, Spanned<int> addressCells, Spanned<int> sizeCells,
             IReadOnlyList<RamBank> ram, IReadOnlyList<ReservedRange> reserved, int? reservedMemoryAddressCells,
-            int? reservedMemorySizeCells, Spanned<ulong> bootStart, Spanned<ulong> bootEnd, string? chosenDom0Bootargs, SourceSpan span)
+            int? reservedMemorySizeCells, Spanned<ulong> bootStart, Spanned<ulong> bootEnd, Spanned<string>? chosenDom0Bootargs, SourceSpan span)
         {
             DeviceTree = deviceTree;
             AddressCells = addressCells;
@@ -84,8 +84,8 @@ namespace Xen.Shm.Topology
         /// <summary>ImageBuilder MEMORY_END, exclusive (default: the end of the lowest RAM bank).</summary>
         public Spanned<ulong> BootEnd { get; }
 
-        /// <summary><c>/chosen/xen,dom0-bootargs</c> already in the board DT, if any.</summary>
-        public string? ChosenDom0Bootargs { get; }
+        /// <summary><c>/chosen/xen,dom0-bootargs</c> already in the board DT, if any, with its position in the DT file.</summary>
+        public Spanned<string>? ChosenDom0Bootargs { get; }
 
         public SourceSpan Span { get; }
     }
@@ -98,7 +98,7 @@ namespace Xen.Shm.Topology
     public sealed class HostBoardFacts
     {
         public HostBoardFacts(int addressCells, int sizeCells, IReadOnlyList<RamBank> ram, IReadOnlyList<ReservedRange> reserved,
-            int? reservedMemoryAddressCells, int? reservedMemorySizeCells, string? chosenDom0Bootargs)
+            int? reservedMemoryAddressCells, int? reservedMemorySizeCells, Spanned<string>? chosenDom0Bootargs)
         {
             AddressCells = addressCells;
             SizeCells = sizeCells;
@@ -115,6 +115,6 @@ namespace Xen.Shm.Topology
         public IReadOnlyList<ReservedRange> Reserved { get; }
         public int? ReservedMemoryAddressCells { get; }
         public int? ReservedMemorySizeCells { get; }
-        public string? ChosenDom0Bootargs { get; }
+        public Spanned<string>? ChosenDom0Bootargs { get; }
     }
 }

@@ -11,9 +11,9 @@ namespace Xen.Shm.Topology
     public sealed class IomemEntry
     {
         // %x skips leading blanks and takes an optional 0x; a sign is refused here (xl would negate).
-        private const string Hex = @"\s*(?:0[xX])?([0-9a-fA-F]+)";
-        private static readonly Regex Upstream = new Regex("^" + Hex + "," + Hex + "(?:@" + Hex + ")?$", RegexOptions.CultureInvariant);
-        private static readonly Regex Xilinx = new Regex("^" + Hex + "," + Hex + @"(?:@" + Hex + @"(?:,\s*(memory|devmem))?)?$", RegexOptions.CultureInvariant);
+        private const string Hex = @"[ \t\n\v\f\r]*(?:0[xX])?([0-9a-fA-F]+)";
+        private static readonly Regex Upstream = new Regex("^" + Hex + "," + Hex + "(?:@" + Hex + @")?\z", RegexOptions.CultureInvariant);
+        private static readonly Regex Xilinx = new Regex("^" + Hex + "," + Hex + @"(?:@" + Hex + @"(?:,[ \t\n\v\f\r]*(memory|devmem))?)?\z", RegexOptions.CultureInvariant);
 
         private IomemEntry(ulong mfn, ulong pages, ulong? gfn, string? cacheability)
         {

@@ -15,7 +15,7 @@ namespace Xen.Shm.Topology.Rules
         /// <summary>U bootinfo.h MAX_SHM_ID_LENGTH is 16 including the NUL.</summary>
         public const int MaxIdBytes = 15;
         public const int MaxRegions = 32;
-        private static readonly Regex IdChars = new Regex(@"^[A-Za-z0-9,._+\-]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex IdChars = new Regex(@"^[A-Za-z0-9,._+\-]+\z", RegexOptions.CultureInvariant);
 
         public static void Check(RuleContext ctx)
         {

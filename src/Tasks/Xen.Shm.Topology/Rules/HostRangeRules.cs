@@ -79,6 +79,8 @@ namespace Xen.Shm.Topology.Rules
         private static void Banks(RuleContext ctx, IEnumerable<HostItem> regions)
         {
             var banks = ctx.Board.Host.Ram.OrderBy(b => b.Range.Base).ToList();
+            if (banks.Count == 0) return; // RAM unknown: XSHM1020/1023 already said why; every region would fail here
+
             foreach (var item in regions)
             {
                 var region = item.Region!;

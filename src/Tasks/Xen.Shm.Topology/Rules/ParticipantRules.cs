@@ -66,7 +66,7 @@ namespace Xen.Shm.Topology.Rules
         }
 
         /// <summary>spec §9 XSHM2009: 1, 2: dom0 + xl; 3: xl only; 4, 5: dom0 + dom0less.</summary>
-        private static bool Allowed(Mechanism m, DomainKind k) => m switch
+        internal static bool Allowed(Mechanism m, DomainKind k) => m switch
         {
             Mechanism.IomemCacheable or Mechanism.Uio => k != DomainKind.Dom0less,
             Mechanism.StaticShm => k == DomainKind.Xl,

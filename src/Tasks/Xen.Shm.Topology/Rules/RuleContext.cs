@@ -70,7 +70,8 @@ namespace Xen.Shm.Topology.Rules
                 foreach (var peer in region.Peers)
                 {
                     var domain = DomainOf(peer);
-                    if (domain is null) continue;
+                    // Unknown or not-allowed participants are XSHM2009's; their windows would only add noise.
+                    if (domain is null || !ParticipantRules.Allowed(region.Mechanism.Value, domain.Kind.Value)) continue;
                     var start = GuestAddress(region, peer);
                     if (start is null) continue;
                     ulong? size = shm is null || peer.IsOwner ? region.Size?.Value : shm.BorrowerSize(peer);

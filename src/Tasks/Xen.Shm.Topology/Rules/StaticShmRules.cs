@@ -13,7 +13,7 @@ namespace Xen.Shm.Topology.Rules
     internal static class StaticShmRules
     {
         public const int MaxIdLength = 128;
-        private static readonly Regex IdChars = new Regex(@"^[A-Za-z0-9_]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex IdChars = new Regex(@"^[A-Za-z0-9_]+\z", RegexOptions.CultureInvariant);
 
         public static void Check(RuleContext ctx)
         {

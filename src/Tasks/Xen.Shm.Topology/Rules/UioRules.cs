@@ -11,7 +11,7 @@ namespace Xen.Shm.Topology.Rules
     /// </summary>
     internal static class UioRules
     {
-        private static readonly Regex Safe = new Regex(@"^[A-Za-z0-9,._+\-]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex Safe = new Regex(@"^[A-Za-z0-9,._+\-]+\z", RegexOptions.CultureInvariant);
         private static readonly Regex OfId = new Regex(@"(?:^|\s)uio_pdrv_genirq\.of_id=(\S*)", RegexOptions.CultureInvariant);
 
         public static void Check(RuleContext ctx)
@@ -33,7 +33,8 @@ namespace Xen.Shm.Topology.Rules
                         first.Compatible?.Span ?? first.Id.Span);
             }
 
-            if (ctx.Board.Dom0?.Bootargs is { } bootargs)
+            // The final dom0 command line: the YAML's, else the one the board DT already carries (spec §5.1 step 3).
+            if ((ctx.Board.Dom0?.Bootargs ?? ctx.Board.Host.ChosenDom0Bootargs) is { } bootargs)
             {
                 var m = OfId.Match(bootargs.Value);
                 if (m.Success && m.Groups[1].Value != first.CompatibleValue)

@@ -7,18 +7,14 @@ namespace Xen.Shm.Topology.Yaml
     /// <summary>Positioned YAML tree → <see cref="Board"/>; every YAML-level problem becomes an XSHM1xxx diagnostic.</summary>
     internal static class BoardReader
     {
-        private static readonly Regex VersionPattern = new Regex(@"^([0-9]{1,3})\.([0-9]{1,3})$", RegexOptions.CultureInvariant);
+        private static readonly Regex VersionPattern = new Regex(@"^([0-9]{1,3})\.([0-9]{1,3})\z", RegexOptions.CultureInvariant);
 
         /// <summary>The board, or null when the document is not a mapping or lacks the <c>xen</c>/<c>host</c> sections.</summary>
         public static Board? Read(YamlNodeAt root, string yamlPath, DiagnosticBag diagnostics)
         {
             var ctx = new ReadContext(yamlPath, diagnostics);
-            if (root is not YamlMappingAt map)
-            {
-                ctx.Report(DiagnosticCodes.WrongType, root.Span,
-                    $"the topology must be a mapping with keys {string.Join(", ", Keys.Top)}, not a {root.KindName}");
-                return null;
-            }
+            var map = MappingReader.AsMapping(root, $"the topology (keys {string.Join(", ", Keys.Top)})", ctx);
+            if (map is null) return null;
             var top = new MappingReader(map, "the topology", Keys.Top, ctx);
 
             var xenMap = top.Mapping("xen", required: true);

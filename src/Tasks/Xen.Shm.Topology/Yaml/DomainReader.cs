@@ -10,7 +10,7 @@ namespace Xen.Shm.Topology.Yaml
     internal static class DomainReader
     {
         /// <summary>spec §10.2: dom0less domU node names are the topology names: 1–31 of [A-Za-z0-9,._+-].</summary>
-        private static readonly Regex NodeName = new Regex(@"^[A-Za-z0-9,._+\-]{1,31}$", RegexOptions.CultureInvariant);
+        private static readonly Regex NodeName = new Regex(@"^[A-Za-z0-9,._+\-]{1,31}\z", RegexOptions.CultureInvariant);
 
         public static IReadOnlyList<Domain> ReadAll(MappingReader top, ReadContext ctx, out IReadOnlyCollection<string> unreadable)
         {
@@ -18,13 +18,8 @@ namespace Xen.Shm.Topology.Yaml
             var skipped = new HashSet<string>(StringComparer.Ordinal);
             var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
             Domain? dom0 = null;
-            foreach (var item in top.Sequence("domains"))
+            foreach (var map in top.Mappings("domains", "{ name, kind, ... }"))
             {
-                if (item is not YamlMappingAt map)
-                {
-                    ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of 'domains' must be mappings, not a {item.KindName}");
-                    continue;
-                }
                 var d = Read(map, domains.Count, ctx, out var name);
                 if (name is { } n)
                 {
@@ -93,21 +88,7 @@ namespace Xen.Shm.Topology.Yaml
             BoardFile? partial = !isDom0 && r.String("deviceTree") is { } pp ? ctx.ResolveFile(pp, FileRole.DomUDeviceTree, dn) : null;
             var bootargs = r.String("bootargs");
             var extraIomem = kind.Value.Value == DomainKind.Xl ? r.Strings("extraIomem") : Array.Empty<Spanned<string>>();
-            var irqs = new List<Spanned<uint>>();
-            if (kind.Value.Value == DomainKind.Xl)
-            {
-                foreach (var irq in r.Sequence("irqs"))
-                {
-                    if (irq is YamlScalarAt s && !s.IsNull && MappingReader.ParseNumber(s, "irqs", ctx) is { } v)
-                    {
-                        if (v.Value > uint.MaxValue)
-                            ctx.Report(DiagnosticCodes.NumberOutOfRange, v.Span, string.Format(CultureInfo.InvariantCulture, "irq {0} does not fit in 32 bits", v.Value));
-                        else irqs.Add(new Spanned<uint>((uint)v.Value, v.Span));
-                    }
-                    else if (irq is not YamlScalarAt || ((YamlScalarAt)irq).IsNull)
-                        ctx.Report(DiagnosticCodes.WrongType, irq.Span, $"items of 'irqs' must be numbers, not a {irq.KindName}");
-                }
-            }
+            var irqs = kind.Value.Value == DomainKind.Xl ? r.UInts("irqs") : Array.Empty<Spanned<uint>>();
             var passthrough = isDom0 ? Array.Empty<Spanned<string>>() : r.Strings("passthrough");
             bool dom0less = kind.Value.Value == DomainKind.Dom0less;
             var directMap = dom0less ? r.Bool("directMap") : null;

@@ -85,7 +85,9 @@ namespace Xen.Shm.Topology.Yaml
                 }
             }
 
-            string? dom0Bootargs = root.GetChild("chosen")?.GetProperty("xen,dom0-bootargs")?.Value.AsCString();
+            var bootargsProperty = root.GetChild("chosen")?.GetProperty("xen,dom0-bootargs");
+            Spanned<string>? dom0Bootargs = bootargsProperty is null || bootargsProperty.IsDeleted ? null
+                : new Spanned<string>(bootargsProperty.Value.AsCString(), bootargsProperty.Span.IsEmpty ? file.Span : bootargsProperty.Span);
             return new HostBoardFacts(addressCells, sizeCells, ram, reserved, rmAddress, rmSize, dom0Bootargs);
         }
 

@@ -35,40 +35,27 @@ namespace Xen.Shm.Topology.Yaml
             if (r.Has("ram"))
             {
                 var banks = new List<RamBank>();
-                foreach (var item in r.Sequence("ram"))
+                foreach (var bankMap in r.Mappings("ram", "{ node, base, size }"))
                 {
-                    if (item is not YamlMappingAt bankMap)
-                    {
-                        ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of 'ram' must be mappings {{ node, base, size }}, not a {item.KindName}");
-                        continue;
-                    }
                     var b = new MappingReader(bankMap, "a RAM bank", Keys.RamBank, ctx);
                     var node = b.String("node");
                     var @base = b.Number("base", required: true);
-                    var size = b.Number("size", required: true);
+                    var size = b.NonZeroNumber("size", "a RAM bank's", required: true);
                     if (@base is null || size is null) continue;
-                    if (size.Value.Value == 0)
-                    {
-                        ctx.Report(DiagnosticCodes.NumberOutOfRange, size.Value.Span, "a RAM bank's size must not be zero");
-                        continue;
-                    }
                     string nodeName = node?.Value ?? (@base.Value.Value == 0 ? "/memory@0" : "/memory@" + @base.Value.Value.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
                     banks.Add(new RamBank(nodeName, new AddressRange(@base.Value.Value, size.Value.Value), bankMap.Span));
                 }
                 ram = banks;
             }
-            if (ram.Count == 0 && !r.Has("ram"))
+            // An unreadable or missing DT file is already reported (XSHM1010/1023): no second error for it.
+            bool dtReported = dt is not null && facts is null;
+            if (ram.Count == 0 && !r.Has("ram") && !dtReported)
                 ctx.Report(DiagnosticCodes.HostRamUnknown, map.Span,
-                    dt is null ? "'host' needs 'ram' banks or a 'deviceTree' with a memory node" : "the board device tree has no memory node: add 'ram' banks to 'host'");
+                    dt is null ? "'host' needs 'ram' banks or a 'deviceTree' with a memory node" : "the board device tree gives no RAM bank (no memory node with a usable reg): add 'ram' banks to 'host'");
 
             var reserved = new List<ReservedRange>(facts?.Reserved ?? new ReservedRange[0]);
-            foreach (var item in r.Sequence("reserved"))
+            foreach (var resMap in r.Mappings("reserved", "{ name, base, size }"))
             {
-                if (item is not YamlMappingAt resMap)
-                {
-                    ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of 'reserved' must be mappings {{ name, base, size }}, not a {item.KindName}");
-                    continue;
-                }
                 var m = new MappingReader(resMap, "a reserved range", Keys.Reserved, ctx);
                 var name = m.String("name");
                 var @base = m.Number("base", required: true);

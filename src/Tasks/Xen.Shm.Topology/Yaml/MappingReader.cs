@@ -25,6 +25,11 @@ namespace Xen.Shm.Topology.Yaml
             _ctx = ctx;
             foreach (var entry in map.Entries)
             {
+                if (entry.Key.ComplexKeyKind is { } kind)
+                {
+                    ctx.Report(DiagnosticCodes.WrongType, entry.Key.Span, $"a mapping key must be a plain word, not a {kind}");
+                    continue;
+                }
                 string key = entry.Key.Value;
                 if (_entries.TryGetValue(key, out var first))
                 {
@@ -132,6 +137,55 @@ namespace Xen.Shm.Topology.Yaml
             if (node is YamlSequenceAt seq) return seq.Items;
             _ctx.Report(DiagnosticCodes.WrongType, node.Span, $"'{key}' must be a list, not a {node.KindName}");
             return Array.Empty<YamlNodeAt>();
+        }
+
+        /// <summary>The mapping items of a list; other items are reported (XSHM1004).</summary>
+        public IEnumerable<YamlMappingAt> Mappings(string key, string itemShape, bool required = false)
+        {
+            foreach (var item in Sequence(key, required))
+            {
+                if (item is YamlMappingAt m) yield return m;
+                else _ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of '{key}' must be mappings {itemShape}, not a {item.KindName}");
+            }
+        }
+
+        /// <summary>The node as a mapping, or null after XSHM1004.</summary>
+        public static YamlMappingAt? AsMapping(YamlNodeAt node, string what, ReadContext ctx)
+        {
+            if (node is YamlMappingAt m) return m;
+            ctx.Report(DiagnosticCodes.WrongType, node.Span, $"{what} must be a mapping, not a {node.KindName}");
+            return null;
+        }
+
+        /// <summary>A list of 32-bit numbers (XSHM1004 / 1005 / 1006 per item).</summary>
+        public IReadOnlyList<Spanned<uint>> UInts(string key)
+        {
+            var list = new List<Spanned<uint>>();
+            foreach (var item in Sequence(key))
+            {
+                if (item is not YamlScalarAt s || s.IsNull)
+                {
+                    _ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of '{key}' must be numbers, not a {item.KindName}");
+                    continue;
+                }
+                if (ParseNumber(s, key, _ctx) is not { } v) continue;
+                if (v.Value > uint.MaxValue)
+                    _ctx.Report(DiagnosticCodes.NumberOutOfRange, v.Span, string.Format(CultureInfo.InvariantCulture, "'{0}' item {1} does not fit in 32 bits", key, v.Value));
+                else list.Add(new Spanned<uint>((uint)v.Value, v.Span));
+            }
+            return list;
+        }
+
+        /// <summary>A number that must not be zero (XSHM1006), e.g. a RAM bank size.</summary>
+        public Spanned<ulong>? NonZeroNumber(string key, string what, bool required = false)
+        {
+            var n = Number(key, required);
+            if (n is { } v && v.Value == 0)
+            {
+                _ctx.Report(DiagnosticCodes.NumberOutOfRange, v.Span, $"{what} '{key}' must not be zero");
+                return null;
+            }
+            return n;
         }
 
         public IReadOnlyList<Spanned<string>> Strings(string key)

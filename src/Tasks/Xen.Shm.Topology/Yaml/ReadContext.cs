@@ -26,6 +26,10 @@ namespace Xen.Shm.Topology.Yaml
         public void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message, params SourceSpan[] related) =>
             Diagnostics.Add(descriptor, span, message, related);
 
+        /// <summary>The topology file itself cannot be read (XSHM1010; the only other place this code is raised is <see cref="ResolveFile"/>).</summary>
+        public static void ReportUnreadableTopology(string yamlPath, Exception ex, DiagnosticBag diagnostics) =>
+            diagnostics.Add(DiagnosticCodes.FileNotFound, new SourceSpan(yamlPath, 0, 0), $"cannot read the topology file '{yamlPath}': {ex.Message}");
+
         private static string BaseOf(string yamlPath)
         {
             try

@@ -9,13 +9,8 @@ namespace Xen.Shm.Topology.Yaml
         public static IReadOnlyList<Region> ReadAll(MappingReader top, ReadContext ctx)
         {
             var regions = new List<Region>();
-            foreach (var item in top.Sequence("regions"))
+            foreach (var map in top.Mappings("regions", "{ id, mechanism, ... }"))
             {
-                if (item is not YamlMappingAt map)
-                {
-                    ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of 'regions' must be mappings, not a {item.KindName}");
-                    continue;
-                }
                 var region = Read(map, regions.Count, ctx);
                 if (region is not null) regions.Add(region);
             }
@@ -69,13 +64,8 @@ namespace Xen.Shm.Topology.Yaml
         {
             var peers = new List<Peer>();
             string on = "on a peer of a " + Keys.Name(m) + " region";
-            foreach (var item in region.Sequence("peers", required: true))
+            foreach (var map in region.Mappings("peers", "{ domain, ... }", required: true))
             {
-                if (item is not YamlMappingAt map)
-                {
-                    ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of 'peers' must be mappings {{ domain, ... }}, not a {item.KindName}");
-                    continue;
-                }
                 var p = new MappingReader(map, "a peer", Keys.Peer, ctx);
                 if (m != Mechanism.StaticShm)
                 {

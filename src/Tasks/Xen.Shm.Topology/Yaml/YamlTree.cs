@@ -20,11 +20,15 @@ namespace Xen.Shm.Topology.Yaml
 
     internal sealed class YamlScalarAt : YamlNodeAt
     {
-        public YamlScalarAt(SourceSpan span, string value, bool isPlain) : base(span)
+        public YamlScalarAt(SourceSpan span, string value, bool isPlain, string? complexKeyKind = null) : base(span)
         {
             Value = value;
             IsPlain = isPlain;
+            ComplexKeyKind = complexKeyKind;
         }
+
+        /// <summary>Set when this stands for a mapping key that was a sequence or mapping (reported by the reader).</summary>
+        public string? ComplexKeyKind { get; }
 
         public string Value { get; }
 

@@ -74,6 +74,16 @@ namespace Xen.Shm.Topology.Yaml
                 _diagnostics.Add(DiagnosticCodes.YamlSyntax, At(ex.Start), Reason(ex));
                 return null;
             }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is IndexOutOfRangeException ||
+                                       ex is NullReferenceException || ex is FormatException || ex is OverflowException)
+            {
+                // YamlDotNet 18.1.0's scanner throws InvalidOperationException on some malformed input (e.g. an
+                // unclosed flow sequence whose plain scalar runs onto the next lines; found by RobustnessTests).
+                // Report it as a syntax error after the last event that parsed.
+                var at = parser.Current is { } current ? At(current.End) : new SourceSpan(_file, 1, 1);
+                _diagnostics.Add(DiagnosticCodes.YamlSyntax, at, "the YAML parser could not continue after this point (malformed YAML)");
+                return null;
+            }
         }
 
         private static string Reason(YamlException ex)
@@ -151,14 +161,8 @@ namespace Xen.Shm.Topology.Yaml
                 var value = ReadNode(parser, depth + 1, out long valueSize);
                 if (value is null) return null;
                 size += keySize + valueSize;
-                if (key is YamlScalarAt scalarKey)
-                {
-                    entries.Add(new KeyValuePair<YamlScalarAt, YamlNodeAt>(scalarKey, value));
-                }
-                else
-                {
-                    _diagnostics.Add(DiagnosticCodes.WrongType, key.Span, $"a mapping key must be a plain word, not a {key.KindName}");
-                }
+                var scalarKey = key as YamlScalarAt ?? new YamlScalarAt(key.Span, string.Empty, false, key.KindName);
+                entries.Add(new KeyValuePair<YamlScalarAt, YamlNodeAt>(scalarKey, value));
             }
             var map = new YamlMappingAt(At(mapStart), entries);
             Remember(mapStart.Anchor, map, size);
