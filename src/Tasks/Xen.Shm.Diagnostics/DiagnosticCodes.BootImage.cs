@@ -14,7 +14,7 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor BootScriptFileNameUnsafe = new("XSHM5010", Severity.Error, "boot file name or path prefix unusable in a U-Boot script line");
         public static readonly DiagnosticDescriptor BootScriptCommandMultiline = new("XSHM5011", Severity.Error, "load command or extra boot command empty or spanning several lines");
         public static readonly DiagnosticDescriptor BootScriptNodePathUnsafe = new("XSHM5012", Severity.Error, "memory node path unusable in an 'fdt set' command");
-        public static readonly DiagnosticDescriptor BootScriptMissingInput = new("XSHM5013", Severity.Error, "boot command needs an input that was not given (Xen, DTB or overlay address)");
+        public static readonly DiagnosticDescriptor BootScriptMissingInput = new("XSHM5013", Severity.Error, "boot command needs the Xen or host DTB load address, which was not given");
 
         // 502x: U-Boot legacy images.
         public static readonly DiagnosticDescriptor UImageAddressTooHigh = new("XSHM5020", Severity.Error, "load or entry address above 4 GiB cannot go in a U-Boot legacy image");

@@ -158,3 +158,27 @@ public sealed class BootScriptComposerTests
         CollectionAssert.AreEqual(expected, File.ReadAllBytes(dir.File("boot.scr")));
     }
 }
+
+[TestClass]
+public sealed class ScriptLoadFromPlanTests
+{
+    [TestMethod]
+    public void FromPlan_KeepsPlanOrder_SkipsXenRunArea()
+    {
+        var bag = new DiagnosticBag();
+        var plan = Xen.Shm.Generation.Layout.LoadAddressPlanner.Plan(
+            new Xen.Shm.Generation.Layout.LoadLayout(new[] { new Xen.Shm.Generation.Layout.AddressRange(0x40000000, 0x40000000) }),
+            new[]
+            {
+                new Xen.Shm.Generation.Layout.BootFile("host.dtb", Xen.Shm.Generation.Layout.BootFileRole.HostDtb, 0x3000),
+                new Xen.Shm.Generation.Layout.BootFile("xen-run", Xen.Shm.Generation.Layout.BootFileRole.XenRunArea, 0x400000),
+                new Xen.Shm.Generation.Layout.BootFile("xen.uimg", Xen.Shm.Generation.Layout.BootFileRole.Xen, 0x100040),
+            }, bag)!;
+        var loads = ScriptLoad.FromPlan(plan);
+        // Hand-computed: boot.scr 0x40200000, xen.uimg 0x40400000 (ends 0x40500040 -> 0x40600000),
+        // run area 0x40600000 (4 MiB -> 0x40a00000), host.dtb 0x40a00000.
+        CollectionAssert.AreEqual(new[] { "xen.uimg@40400000", "host.dtb@40a00000" },
+            loads.Select(l => $"{l.File}@{l.Address:x}").ToArray());
+        Assert.AreEqual(0x40600000UL, plan.Find(Xen.Shm.Generation.Layout.BootFileRole.XenRunArea)!.Address);
+    }
+}

@@ -6,11 +6,11 @@
  *
  * Usage:
  *   xlcfg-dump FILE SPEC...     SPEC = s:KEY (string) | n:KEY (long) | l:KEY (list)
- *   xlcfg-dump --iomem ENTRY    scan ENTRY the way upstream tools/xl/xl_parse.c scans iomem
- *   xlcfg-dump --iomem-xilinx ENTRY   the Xilinx xl scan as spec §4.3 quotes it (X tools/xl/xl_parse.c:
+ *   xlcfg-dump --iomem ENTRY... scan each ENTRY the way upstream tools/xl/xl_parse.c scans iomem
+ *   xlcfg-dump --iomem-xilinx ENTRY...  the Xilinx xl scan as spec §4.3 quotes it (X tools/xl/xl_parse.c:
  *                               "%x,%x%n@%x%n,%6s%n"); Debian ships upstream xl, so this one is a replica
  *
- * Output, one line each (strings as hex bytes so quotes/newlines survive):
+ * Output, one line each (one IOMEM line per ENTRY, in order) (strings as hex bytes so quotes/newlines survive):
  *   PARSE OK | PARSE FAIL <errno>
  *   S <key> <hex>       | S <key> ! <errno>
  *   N <key> <decimal>   | N <key> ! <errno>
@@ -61,8 +61,11 @@ int main(int argc, char **argv)
     XLU_Config *cfg;
     int i, e;
 
-    if (argc == 3 && !strcmp(argv[1], "--iomem")) return iomem(argv[2]);
-    if (argc == 3 && !strcmp(argv[1], "--iomem-xilinx")) return iomem_xilinx(argv[2]);
+    if (argc >= 2 && (!strcmp(argv[1], "--iomem") || !strcmp(argv[1], "--iomem-xilinx"))) {
+        int xilinx = !strcmp(argv[1], "--iomem-xilinx");
+        for (i = 2; i < argc; i++) xilinx ? iomem_xilinx(argv[i]) : iomem(argv[i]);
+        return 0;
+    }
     if (argc < 2) { fputs("usage: xlcfg-dump FILE SPEC... | --iomem ENTRY\n", stderr); return 64; }
 
     cfg = xlu_cfg_init(stderr, argv[1]);

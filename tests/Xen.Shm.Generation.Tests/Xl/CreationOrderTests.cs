@@ -39,7 +39,19 @@ public sealed class CreationOrderTests
         var r = CreationOrder.Sort(new[] { "free", "p", "q", "after" }, new[] { ("p", "q"), ("q", "p"), ("q", "after") });
         Assert.IsTrue(r.HasCycle);
         Assert.IsEmpty(r.Order);
-        CollectionAssert.AreEqual(new[] { "p", "q", "after" }, r.Cycle.ToArray());
+        CollectionAssert.AreEqual(new[] { "p", "q" }, r.Cycle.ToArray());
+        CollectionAssert.AreEqual(new[] { "after" }, r.Blocked.ToArray());
+    }
+
+    [TestMethod]
+    public void LongerCycleAndSelfEdge_AreFound_IndependentChainIsNot()
+    {
+        // a -> b -> c -> a is a cycle; s -> s (a domain that owns and borrows one id); x -> y fine.
+        var r = CreationOrder.Sort(new[] { "x", "c", "s", "b", "y", "a", "d" },
+            new[] { ("a", "b"), ("b", "c"), ("c", "a"), ("s", "s"), ("x", "y"), ("c", "d") });
+        Assert.IsTrue(r.HasCycle);
+        CollectionAssert.AreEqual(new[] { "c", "s", "b", "a" }, r.Cycle.ToArray());
+        CollectionAssert.AreEqual(new[] { "d" }, r.Blocked.ToArray());
     }
 
     [TestMethod]
@@ -73,8 +85,8 @@ public sealed class CreationOrderTests
     [TestMethod]
     public void StartScript_RunsUnderPosixSh_WithTheRightArguments()
     {
-        string? sh = File.Exists("/bin/sh") ? "/bin/sh" : null;
-        if (sh is null)
+        string? sh = !OperatingSystem.IsWindows() && File.Exists("/bin/sh") ? "/bin/sh" : null;
+        if (sh is null || OperatingSystem.IsWindows())
         {
             if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail("/bin/sh not installed");
             Assert.Inconclusive("/bin/sh not installed: apt-get install dash");
@@ -87,7 +99,7 @@ public sealed class CreationOrderTests
             // A fake 'xl' on PATH that records its arguments, one per line.
             string xl = Path.Combine(dir, "xl");
             File.WriteAllText(xl, "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\" >> \"$XL_LOG\"; done\n");
-            File.SetUnixFileMode(xl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(xl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             string script = Path.Combine(dir, "start.sh");
             File.WriteAllText(script, StartScript.Script(new[] { "vm1", "a b", "it's", "$(x)" }, "/etc/xen/"));
             var psi = new System.Diagnostics.ProcessStartInfo(sh, script) { RedirectStandardError = true };

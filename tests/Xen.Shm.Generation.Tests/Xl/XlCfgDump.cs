@@ -36,14 +36,23 @@ internal static class XlCfgDump
     }
 
     /// <summary>xl's iomem scan of one entry: (mfn, nr, gfn or null, word or null), or null when xl rejects it.</summary>
-    public static (ulong Mfn, ulong Nr, ulong? Gfn, string? Word)? ScanIomem(string entry, bool xilinx)
+    public static (ulong Mfn, ulong Nr, ulong? Gfn, string? Word)? ScanIomem(string entry, bool xilinx) =>
+        ScanIomem(new[] { entry }, xilinx)[0];
+
+    /// <summary>The scan of many entries in one helper run.</summary>
+    public static IReadOnlyList<(ulong Mfn, ulong Nr, ulong? Gfn, string? Word)?> ScanIomem(IReadOnlyList<string> entries, bool xilinx)
     {
-        var (code, stdout, stderr) = Run(Binary, xilinx ? "--iomem-xilinx" : "--iomem", entry);
+        var (code, stdout, stderr) = Run(Binary, new[] { xilinx ? "--iomem-xilinx" : "--iomem" }.Concat(entries).ToArray());
         Assert.AreEqual(0, code, stderr);
-        string[] f = stdout.Trim().Split(' ');
-        if (f[1] == "BAD") return null;
-        ulong? gfn = f[4] == "-" ? null : Convert.ToUInt64(f[4], 16);
-        return (Convert.ToUInt64(f[2], 16), Convert.ToUInt64(f[3], 16), gfn, f.Length > 5 ? f[5] : null);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.HasCount(entries.Count, lines);
+        return lines.Select(line =>
+        {
+            string[] f = line.Trim().Split(' ');
+            if (f[1] == "BAD") return ((ulong, ulong, ulong?, string?)?)null;
+            ulong? gfn = f[4] == "-" ? null : Convert.ToUInt64(f[4], 16);
+            return (Convert.ToUInt64(f[2], 16), Convert.ToUInt64(f[3], 16), gfn, f.Length > 5 ? f[5] : null);
+        }).ToList();
     }
 
     private static string Build()

@@ -40,7 +40,9 @@ namespace Xen.Shm.BootImage.Script
 
         /// <summary>
         /// Option: the loaded DTB is the unmodified board DTB and this overlay (already loaded at
-        /// its address) is applied with <c>fdt apply</c> before booting.
+        /// its address) is applied with <c>fdt apply</c> before booting. Needs a U-Boot built with
+        /// CONFIG_OF_LIBFDT_OVERLAY=y: Debian's u-boot-qemu (2023.01, qemu_arm64) is not, there
+        /// <c>fdt apply</c> only prints the usage text (checked by hand on this machine).
         /// </summary>
         public FdtOverlay? Overlay { get; init; }
 

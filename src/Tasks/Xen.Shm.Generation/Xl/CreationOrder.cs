@@ -7,17 +7,21 @@ namespace Xen.Shm.Generation.Xl
     /// <summary>The outcome of <see cref="CreationOrder.Sort"/>.</summary>
     public sealed class CreationOrderResult
     {
-        internal CreationOrderResult(IReadOnlyList<string> order, IReadOnlyList<string> cycle)
+        internal CreationOrderResult(IReadOnlyList<string> order, IReadOnlyList<string> cycle, IReadOnlyList<string> blocked)
         {
             Order = order;
             Cycle = cycle;
+            Blocked = blocked;
         }
 
         /// <summary>Every domain, owners before borrowers; empty when there is a cycle.</summary>
         public IReadOnlyList<string> Order { get; }
 
-        /// <summary>The domains that could not be ordered (on a cycle or behind one), in declaration order; empty when none.</summary>
+        /// <summary>The domains on an owner → borrower cycle, in declaration order; empty when none.</summary>
         public IReadOnlyList<string> Cycle { get; }
+
+        /// <summary>Domains not on a cycle that wait for one (borrowers of a domain on a cycle), in declaration order.</summary>
+        public IReadOnlyList<string> Blocked { get; }
 
         public bool HasCycle => Cycle.Count > 0;
     }
@@ -71,15 +75,85 @@ namespace Xen.Shm.Generation.Xl
                 }
             }
 
-            var stuck = new List<string>();
+            var stuck = new List<int>();
             for (int i = 0; i < domains.Count; i++)
             {
-                if (!placed[i] && index[domains[i]] == i) stuck.Add(domains[i]);
+                if (!placed[i] && index[domains[i]] == i) stuck.Add(i);
             }
 
-            return stuck.Count == 0
-                ? new CreationOrderResult(order, Array.Empty<string>())
-                : new CreationOrderResult(Array.Empty<string>(), stuck);
+            if (stuck.Count == 0) return new CreationOrderResult(order, Array.Empty<string>(), Array.Empty<string>());
+
+            var onCycle = OnCycle(successors, seen);
+            return new CreationOrderResult(Array.Empty<string>(),
+                stuck.Where(i => onCycle[i]).Select(i => domains[i]).ToList(),
+                stuck.Where(i => !onCycle[i]).Select(i => domains[i]).ToList());
+        }
+
+        // A node is on a cycle when it can reach itself: its strongly connected component has
+        // more than one node, or it has a self-edge (Tarjan's algorithm, iterative).
+        private static bool[] OnCycle(List<int>[] successors, HashSet<(int, int)> edges)
+        {
+            int n = successors.Length, counter = 0;
+            var indexOf = Enumerable.Repeat(-1, n).ToArray();
+            var low = new int[n];
+            var onStack = new bool[n];
+            var stack = new Stack<int>();
+            var result = new bool[n];
+            for (int root = 0; root < n; root++)
+            {
+                if (indexOf[root] >= 0) continue;
+                var work = new Stack<(int Node, int Next)>();
+                work.Push((root, 0));
+                indexOf[root] = low[root] = counter++;
+                stack.Push(root);
+                onStack[root] = true;
+                while (work.Count > 0)
+                {
+                    var (v, next) = work.Pop();
+                    if (next < successors[v].Count)
+                    {
+                        work.Push((v, next + 1));
+                        int w = successors[v][next];
+                        if (indexOf[w] < 0)
+                        {
+                            indexOf[w] = low[w] = counter++;
+                            stack.Push(w);
+                            onStack[w] = true;
+                            work.Push((w, 0));
+                        }
+                        else if (onStack[w])
+                        {
+                            low[v] = Math.Min(low[v], indexOf[w]);
+                        }
+
+                        continue;
+                    }
+
+                    if (work.Count > 0)
+                    {
+                        int parent = work.Peek().Node;
+                        low[parent] = Math.Min(low[parent], low[v]);
+                    }
+
+                    if (low[v] != indexOf[v]) continue;
+                    var component = new List<int>();
+                    int x;
+                    do
+                    {
+                        x = stack.Pop();
+                        onStack[x] = false;
+                        component.Add(x);
+                    }
+                    while (x != v);
+
+                    if (component.Count > 1 || edges.Contains((v, v)))
+                    {
+                        foreach (int c in component) result[c] = true;
+                    }
+                }
+            }
+
+            return result;
         }
 
         /// <summary>Order of xl domUs from their static_shm items: one edge from each id's owner to each of its borrowers.</summary>
