@@ -1,3 +1,4 @@
+using Xen.Shm.Boot.Tests.BootFolders;
 using Xen.Shm.Boot.Tests.Judging;
 using Xen.Shm.Boot.Tests.Prerequisites;
 using Xen.Shm.Boot.Tests.Qemu;
@@ -16,12 +17,19 @@ public sealed class ReferenceBootTests
 {
     public TestContext TestContext { get; set; } = null!;
 
+    /// <summary>
+    /// The boot folder the positive tests boot. Today the reference folder; once the SDK builds
+    /// testassets/qemu-virt/board.yaml, return that folder's source here (one line) and keep the reference
+    /// variants below as the negative controls.
+    /// </summary>
+    private static IBootFolderSource BoardUnderTest(BootPrerequisites tools) => new ReferenceBootFolder(tools, ReferenceVariant.Good);
+
     [TestMethod]
     [TestCategory("Boot")]
     public void Reference_BootsThroughUBoot_HandshakePassesAndCarveOutKept()
     {
         var tools = BootPrerequisites.Require();
-        RealBoot.Boot(tools, new ReferenceBootFolder(tools, ReferenceVariant.Good), BootRoute.UBootDisk, TestContext, AssertPassed);
+        RealBoot.Boot(tools, BoardUnderTest(tools), BootRoute.UBootDisk, TestContext, AssertPassed);
     }
 
     [TestMethod]
@@ -29,7 +37,7 @@ public sealed class ReferenceBootTests
     public void Reference_BootsThroughGenericLoader_HandshakePassesAndCarveOutKept()
     {
         var tools = BootPrerequisites.Require();
-        RealBoot.Boot(tools, new ReferenceBootFolder(tools, ReferenceVariant.Good), BootRoute.GenericLoader, TestContext, AssertPassed);
+        RealBoot.Boot(tools, BoardUnderTest(tools), BootRoute.GenericLoader, TestContext, AssertPassed);
     }
 
     [TestMethod]
