@@ -76,7 +76,7 @@ stamp() { echo "$(basename "$1")"; }
 R="$C/initramfs.root"; rm -rf "$R"; mkdir -p "$R"/{bin,dev,proc,sys,tmp}
 install -m 0755 "$C/busybox" "$R/bin/busybox"
 # applets as hand-made symlinks: an arm64 busybox cannot run --install on this amd64 host
-for a in sh mount echo cat sleep devmem poweroff grep ls uname head sed tr; do ln -s busybox "$R/bin/$a"; done
+for a in sh mount echo cat sleep devmem poweroff grep ls uname head sed tr insmod mkdir ln; do ln -s busybox "$R/bin/$a"; done
 install -m 0755 "$HERE/initramfs/init" "$R/init"
 chmod 0755 "$R" "$R"/bin "$R"/dev "$R"/proc "$R"/sys; chmod 1777 "$R/tmp"
 find "$R" -exec touch -h -d @0 {} +
