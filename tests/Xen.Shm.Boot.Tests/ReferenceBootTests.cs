@@ -37,7 +37,11 @@ public sealed class ReferenceBootTests
     public void Reference_BootsThroughGenericLoader_HandshakePassesAndCarveOutKept()
     {
         var tools = BootPrerequisites.Require();
-        RealBoot.Boot(tools, BoardUnderTest(tools), BootRoute.GenericLoader, TestContext, AssertPassed);
+        RealBoot.Boot(tools, BoardUnderTest(tools), BootRoute.GenericLoader, TestContext, o =>
+        {
+            AssertPassed(o);
+            StringAssert.Contains(o.Run.SerialLog, "DOM1: XSHM: domu1 hypervisor node: no", "no xen,enhanced: no PV interfaces");
+        });
     }
 
     [TestMethod]
@@ -74,6 +78,19 @@ public sealed class ReferenceBootTests
         {
             Assert.IsFalse(o.Verdict.Passed, o.Report());
             Assert.IsTrue(o.Verdict.Failures.Any(f => f.StartsWith("carve-out lost", StringComparison.Ordinal)), o.Report());
+        });
+    }
+
+    // Spec 10.2 makes xen,enhanced the default for dom0less domUs next to a dom0: the board must still boot.
+    [TestMethod]
+    [TestCategory("Boot")]
+    public void Reference_DomUsXenEnhanced_HandshakeStillPasses()
+    {
+        var tools = BootPrerequisites.Require();
+        RealBoot.Boot(tools, new ReferenceBootFolder(tools, ReferenceVariant.XenEnhanced), BootRoute.GenericLoader, TestContext, o =>
+        {
+            AssertPassed(o);
+            StringAssert.Contains(o.Run.SerialLog, "DOM1: XSHM: domu1 hypervisor node: yes", "xen,enhanced took effect");
         });
     }
 

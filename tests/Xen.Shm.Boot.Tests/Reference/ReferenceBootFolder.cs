@@ -23,6 +23,12 @@ public enum ReferenceVariant
     /// of DRAM (CONFIG_ARCH_FIXUP_FDT_MEMORY), silently undoing the carve-out (guide section 7).
     /// </summary>
     BootiScript,
+
+    /// <summary>
+    /// The domUs carry xen,enhanced = "enabled", as the spec's section 10.2 has the SDK write by default when a
+    /// dom0 exists (ImageBuilder's rule): Xen gives them the PV interfaces (/hypervisor node, xenstore page).
+    /// </summary>
+    XenEnhanced,
 }
 
 /// <summary>
@@ -66,7 +72,7 @@ public sealed class ReferenceBootFolder : IBootFolderSource
             var k = w.Place($"{d}/Image");
             var r = w.Place($"{d}/initramfs.cpio.gz");
             var p = w.Place($"{d}/passthrough.dtb");
-            domUs.Add(DomUNode(peer, k, w.Size($"{d}/Image"), r, w.Size($"{d}/initramfs.cpio.gz"), p, w.Size($"{d}/passthrough.dtb")));
+            domUs.Add(DomUNode(peer, Variant == ReferenceVariant.XenEnhanced, k, w.Size($"{d}/Image"), r, w.Size($"{d}/initramfs.cpio.gz"), p, w.Size($"{d}/passthrough.dtb")));
         }
 
         var booti = Variant == ReferenceVariant.BootiScript;
@@ -114,11 +120,12 @@ public sealed class ReferenceBootFolder : IBootFolderSource
         return s.ToString();
     }
 
-    private static string DomUNode(Peer peer, ulong k, ulong kSize, ulong r, ulong rSize, ulong p, ulong pSize)
+    private static string DomUNode(Peer peer, bool enhanced, ulong k, ulong kSize, ulong r, ulong rSize, ulong p, ulong pSize)
     {
         var s = new StringBuilder();
         s.Append($"\t\t{peer.Domain} {{\n\t\t\tcompatible = \"xen,domain\";\n\t\t\t#address-cells = <0x2>;\n\t\t\t#size-cells = <0x2>;\n");
         s.Append($"\t\t\tmemory = <{Cells(ReferenceBoard.DomUMemoryKiB)}>;\n\t\t\tcpus = <0x1>;\n\t\t\tvpl011;\n");
+        if (enhanced) s.Append("\t\t\txen,enhanced = \"enabled\";\n");
         s.Append(Module(3, k, kSize, "multiboot,kernel", ReferenceBoard.DomUBootargs(peer)));
         s.Append(Module(3, r, rSize, "multiboot,ramdisk", null));
         s.Append(Module(3, p, pSize, "multiboot,device-tree", null));
