@@ -11,7 +11,7 @@
 #   prepared.txt        what was produced (packages, machine flags, sha256); written last = "cache is ready"
 # Idempotent: downloads only what is missing (XSHM_QEMU_REFRESH=1 to fetch the newest packages again),
 # always rebuilds initramfs.cpio.gz and virt.dtb (cheap and deterministic). Needs root for apt (CI is root).
-# Follows /work/shared/guide/qemu-boot (00-packages.sh, 10-initramfs.sh, 20-dtbs.sh).
+# Follows the project guide shared/guide/qemu-boot (00-packages.sh, 10-initramfs.sh, 20-dtbs.sh).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 C=${XSHM_QEMU_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-shm-sdk/qemu}
