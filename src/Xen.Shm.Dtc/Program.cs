@@ -1,3 +1,3 @@
 // xdtc: the dtc-compatible command line. The compiler lives in Xen.Shm.Devicetree;
 // this file only turns arguments into library calls (issue: Device-tree compiler).
-return Xen.Shm.Dtc.Cli.Run(args, Console.Out, Console.Error);
+return Xen.Shm.Dtc.Cli.Run(args);

@@ -3,5 +3,20 @@ namespace Xen.Shm.Diagnostics
     // XSHM5xxx: boot image folder, boot script, manifest.
     public static partial class DiagnosticCodes
     {
+        // 500x: manifest.json (../_notes/MANIFEST.md).
+        public static readonly DiagnosticDescriptor ManifestPathInvalid = new("XSHM5001", Severity.Error, "boot folder path not relative, not '/'-separated, or with '.'/'..' segments");
+        public static readonly DiagnosticDescriptor ManifestDuplicatePath = new("XSHM5002", Severity.Error, "boot folder path listed twice");
+        public static readonly DiagnosticDescriptor ManifestMalformed = new("XSHM5003", Severity.Error, "manifest.json is not in the manifest format");
+        public static readonly DiagnosticDescriptor ManifestVersionUnsupported = new("XSHM5004", Severity.Error, "manifest.json version not supported");
+        public static readonly DiagnosticDescriptor ManifestUnreadable = new("XSHM5005", Severity.Error, "manifest.json missing or unreadable");
+
+        // 501x: boot.source text (U-Boot hush script).
+        public static readonly DiagnosticDescriptor BootScriptFileNameUnsafe = new("XSHM5010", Severity.Error, "boot file name or path prefix unusable in a U-Boot script line");
+        public static readonly DiagnosticDescriptor BootScriptCommandMultiline = new("XSHM5011", Severity.Error, "load command or extra boot command empty or spanning several lines");
+        public static readonly DiagnosticDescriptor BootScriptNodePathUnsafe = new("XSHM5012", Severity.Error, "memory node path unusable in an 'fdt set' command");
+        public static readonly DiagnosticDescriptor BootScriptMissingInput = new("XSHM5013", Severity.Error, "boot command needs an input that was not given (Xen, DTB or overlay address)");
+
+        // 502x: U-Boot legacy images.
+        public static readonly DiagnosticDescriptor UImageAddressTooHigh = new("XSHM5020", Severity.Error, "load or entry address above 4 GiB cannot go in a U-Boot legacy image");
     }
 }

@@ -1,7 +1,16 @@
 namespace Xen.Shm.Diagnostics
 {
     // XSHM8xxx+9xxx: SDK property misuse (8xxx) and internal errors (9xxx).
+    // XSHM8001–8003 are raised by the SDK's targets (src/Xen.Shm.Sdk/build/Xen.Shm.Sdk.targets,
+    // _XenShmCheckProject), the others by the task assembly; a test keeps both sides in step.
     public static partial class DiagnosticCodes
     {
+        public static readonly DiagnosticDescriptor NoTopology = new("XSHM8001", Severity.Error, "board project without a topology (no board.yaml, no XenShmTopology item)");
+        public static readonly DiagnosticDescriptor SeveralTopologies = new("XSHM8002", Severity.Error, "more than one XenShmTopology item in one board project");
+        public static readonly DiagnosticDescriptor TopologyFileMissing = new("XSHM8003", Severity.Error, "the XenShmTopology item names a file that does not exist");
+        public static readonly DiagnosticDescriptor BootFolderPathTaken = new("XSHM8004", Severity.Error, "two different board files would land at the same path in the boot folder");
+        public static readonly DiagnosticDescriptor FileSystemError = new("XSHM8005", Severity.Error, "a board file could not be read or an output written (permissions, disk full, file removed meanwhile)");
+
+        public static readonly DiagnosticDescriptor InternalError = new("XSHM9001", Severity.Error, "unexpected exception in an Xen.Shm.Sdk task: a bug, please report it with the build log");
     }
 }

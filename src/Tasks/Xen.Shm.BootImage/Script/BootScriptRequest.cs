@@ -1,0 +1,63 @@
+using System;
+using System.Collections.Generic;
+using Xen.Shm.Diagnostics;
+
+namespace Xen.Shm.BootImage.Script
+{
+    /// <summary>
+    /// Everything boot.source says. The generator fills it from the load plan: one
+    /// <see cref="ScriptLoad"/> per file in plan order, the Xen file's address (xen.uimg for the
+    /// bootm routes), the host DTB's address and the /memory nodes to restore.
+    /// </summary>
+    public sealed class BootScriptRequest
+    {
+        public BootScriptRequest(IReadOnlyList<ScriptLoad> loads)
+        {
+            Loads = loads ?? throw new ArgumentNullException(nameof(loads));
+        }
+
+        public IReadOnlyList<ScriptLoad> Loads { get; }
+
+        /// <summary>ImageBuilder LOAD_CMD: <c>tftpb</c>, <c>load mmc 0:1</c>, <c>fatload mmc 0:1</c>, any one-line command.</summary>
+        public string LoadCommand { get; init; } = "load mmc 0:1";
+
+        /// <summary>Put before every file name (ImageBuilder -p), e.g. <c>boot/</c>; empty for none.</summary>
+        public string PathPrefix { get; init; } = string.Empty;
+
+        public BootCommand Boot { get; init; } = BootCommand.BootmKeepMemory;
+
+        /// <summary>Where the Xen file (xen, or xen.uimg for bootm) is loaded.</summary>
+        public ulong? XenAddress { get; init; }
+
+        /// <summary>Where the host DTB is loaded.</summary>
+        public ulong? DtbAddress { get; init; }
+
+        /// <summary>/memory nodes restored by <see cref="BootCommand.BootmKeepMemory"/>.</summary>
+        public IReadOnlyList<MemoryNodeRestore> MemoryNodes { get; init; } = Array.Empty<MemoryNodeRestore>();
+
+        /// <summary>User commands (one line each, ImageBuilder APPEND_EXTRA_CMDS), run after the loads, before booting.</summary>
+        public IReadOnlyList<string> ExtraCommands { get; init; } = Array.Empty<string>();
+
+        /// <summary>
+        /// Option: the loaded DTB is the unmodified board DTB and this overlay (already loaded at
+        /// its address) is applied with <c>fdt apply</c> before booting.
+        /// </summary>
+        public FdtOverlay? Overlay { get; init; }
+
+        /// <summary>Where the boot settings came from, for diagnostics.</summary>
+        public SourceSpan Span { get; init; }
+    }
+
+    /// <summary>An overlay to apply: its load address and how many bytes to grow the base DTB by first (<c>fdt resize</c>).</summary>
+    public sealed class FdtOverlay
+    {
+        public FdtOverlay(ulong address, ulong resizeBytes)
+        {
+            Address = address;
+            ResizeBytes = resizeBytes;
+        }
+
+        public ulong Address { get; }
+        public ulong ResizeBytes { get; }
+    }
+}

@@ -1,0 +1,28 @@
+using Xen.Shm.Diagnostics;
+
+namespace Xen.Shm.Devicetree.Source
+{
+    /// <summary>One token with its dtc-style location (last column exclusive, as srcpos.c).</summary>
+    internal struct DtsToken
+    {
+        public DtsTokenKind Kind;
+
+        /// <summary>The character for <see cref="DtsTokenKind.Char"/>, the byte for <see cref="DtsTokenKind.Byte"/>.</summary>
+        public byte Char;
+
+        /// <summary>Literal, character literal value.</summary>
+        public ulong Integer;
+
+        /// <summary>Name, label or reference text.</summary>
+        public string? Text;
+
+        /// <summary>String bytes after escapes, with the terminating NUL.</summary>
+        public byte[]? Data;
+
+        public SourceSpan Span;
+
+        public bool IsChar(char c) => Kind == DtsTokenKind.Char && Char == (byte)c;
+
+        public override string ToString() => Kind == DtsTokenKind.Char ? "'" + (char)Char + "'" : Kind + (Text != null ? ":" + Text : string.Empty);
+    }
+}

@@ -1,0 +1,256 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+
+namespace Xen.Shm.Devicetree
+{
+    /// <summary>
+    /// A property value: bytes plus markers for references, labels and type hints, like dtc's
+    /// <c>struct data</c> (data.c). Pieces are concatenated with no padding (spec §5).
+    /// Mutable and growable so generators can build values piece by piece.
+    /// </summary>
+    public sealed class DtValue
+    {
+        private static readonly byte[] s_none = new byte[0];
+        private byte[] _bytes;
+        private int _length;
+        private List<DtMarker>? _markers;
+
+        public DtValue() => _bytes = s_none;
+
+        public DtValue(byte[] bytes)
+        {
+            _bytes = (byte[])bytes.Clone();
+            _length = bytes.Length;
+        }
+
+        /// <summary>An empty value (<c>prop;</c>).</summary>
+        public static DtValue Empty => new DtValue();
+
+        /// <summary>Number of bytes.</summary>
+        public int Length => _length;
+
+        public byte this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)_length) throw new ArgumentOutOfRangeException(nameof(index));
+                return _bytes[index];
+            }
+        }
+
+        /// <summary>Markers in the order they were added (offsets ascending except after in-place inserts).</summary>
+        public IReadOnlyList<DtMarker> Markers => (IReadOnlyList<DtMarker>?)_markers ?? Array.Empty<DtMarker>();
+
+        internal List<DtMarker>? MarkerList => _markers;
+
+        /// <summary>The bytes as a new array.</summary>
+        public byte[] ToArray()
+        {
+            var copy = new byte[_length];
+            Buffer.BlockCopy(_bytes, 0, copy, 0, _length);
+            return copy;
+        }
+
+        internal byte[] RawBuffer => _bytes;
+
+        public DtValue Clone()
+        {
+            var v = new DtValue { _bytes = ToArray(), _length = _length };
+            if (_markers != null) v._markers = new List<DtMarker>(_markers);
+            return v;
+        }
+
+        // ---- building -------------------------------------------------------------------
+
+        /// <summary>Strings, each with its NUL: <c>"a", "b"</c>.</summary>
+        public static DtValue FromStrings(params string[] strings)
+        {
+            var v = new DtValue();
+            foreach (var s in strings) v.AppendString(s);
+            return v;
+        }
+
+        /// <summary>32-bit big-endian cells: <c>&lt;a b c&gt;</c>.</summary>
+        public static DtValue FromCells(params uint[] cells)
+        {
+            var v = new DtValue();
+            v.AddMarker(DtMarkerKind.TypeUInt32, null);
+            foreach (var c in cells) v.AppendInteger(c, 32);
+            return v;
+        }
+
+        /// <summary>Raw bytes: <c>[0a 0b]</c>.</summary>
+        public static DtValue FromBytes(byte[] bytes)
+        {
+            var v = new DtValue();
+            v.AddMarker(DtMarkerKind.TypeUInt8, null);
+            v.AppendBytes(bytes, 0, bytes.Length);
+            return v;
+        }
+
+        /// <summary>Append a string (UTF-8) and its NUL.</summary>
+        public DtValue AppendString(string s)
+        {
+            AddMarker(DtMarkerKind.TypeString, null);
+            var b = Encoding.UTF8.GetBytes(s);
+            AppendBytes(b, 0, b.Length);
+            AppendByte(0);
+            return this;
+        }
+
+        /// <summary>Append one big-endian element of 8, 16, 32 or 64 bits (truncating <paramref name="value"/>).</summary>
+        public DtValue AppendInteger(ulong value, int bits)
+        {
+            int n = bits / 8;
+            if (n != 1 && n != 2 && n != 4 && n != 8 || bits % 8 != 0)
+                throw new ArgumentOutOfRangeException(nameof(bits));
+            Grow(n);
+            for (int i = n - 1; i >= 0; i--)
+            {
+                _bytes[_length + i] = (byte)value;
+                value >>= 8;
+            }
+            _length += n;
+            return this;
+        }
+
+        /// <summary>Append a 32-bit cell.</summary>
+        public DtValue AppendCell(uint value) => AppendInteger(value, 32);
+
+        /// <summary>Append a <c>&lt;&amp;label&gt;</c> cell (or <c>&lt;&amp;{/path}&gt;</c> when <paramref name="reference"/> starts with '/'), resolved when the tree is compiled.</summary>
+        public DtValue AppendPhandleReference(string reference)
+        {
+            AddMarker(DtMarkerKind.PhandleReference, reference);
+            return AppendInteger(0xffffffffUL, 32);
+        }
+
+        /// <summary>Append a <c>&amp;label</c> path reference: replaced by the node's full path and NUL when compiled.</summary>
+        public DtValue AppendPathReference(string reference)
+        {
+            AddMarker(DtMarkerKind.TypeString, reference);
+            AddMarker(DtMarkerKind.PathReference, reference);
+            return this;
+        }
+
+        public DtValue AppendBytes(byte[] bytes, int offset, int count)
+        {
+            if (count == 0) return this;
+            Grow(count);
+            Buffer.BlockCopy(bytes, offset, _bytes, _length, count);
+            _length += count;
+            return this;
+        }
+
+        public DtValue AppendByte(byte b)
+        {
+            Grow(1);
+            _bytes[_length++] = b;
+            return this;
+        }
+
+        /// <summary>Append another value's bytes and markers (dtc data_merge).</summary>
+        public DtValue Append(DtValue other)
+        {
+            int baseOffset = _length;
+            AppendBytes(other._bytes, 0, other._length);
+            if (other._markers != null)
+            {
+                _markers ??= new List<DtMarker>(other._markers.Count);
+                foreach (var m in other._markers) _markers.Add(m.WithOffset(m.Offset + baseOffset));
+            }
+            return this;
+        }
+
+        /// <summary>Add a marker at the current end.</summary>
+        public DtValue AddMarker(DtMarkerKind kind, string? reference)
+        {
+            (_markers ??= new List<DtMarker>(2)).Add(new DtMarker(kind, _length, reference));
+            return this;
+        }
+
+        /// <summary>Overwrite 4 bytes at <paramref name="offset"/> with a big-endian cell.</summary>
+        internal void SetCell(int offset, uint value)
+        {
+            _bytes[offset] = (byte)(value >> 24);
+            _bytes[offset + 1] = (byte)(value >> 16);
+            _bytes[offset + 2] = (byte)(value >> 8);
+            _bytes[offset + 3] = (byte)value;
+        }
+
+        /// <summary>Insert bytes at marker <paramref name="markerIndex"/>'s offset, moving later markers (data_insert_at_marker).</summary>
+        internal void InsertAtMarker(int markerIndex, byte[] data)
+        {
+            int at = _markers![markerIndex].Offset;
+            Grow(data.Length);
+            Buffer.BlockCopy(_bytes, at, _bytes, at + data.Length, _length - at);
+            Buffer.BlockCopy(data, 0, _bytes, at, data.Length);
+            _length += data.Length;
+            for (int i = markerIndex + 1; i < _markers.Count; i++)
+                _markers[i] = _markers[i].WithOffset(_markers[i].Offset + data.Length);
+        }
+
+        private void Grow(int extra)
+        {
+            int need = _length + extra;
+            if (need <= _bytes.Length) return;
+            int size = _bytes.Length == 0 ? Math.Max(extra, 8) : _bytes.Length * 2;
+            while (size < need) size *= 2;
+            var nb = new byte[size];
+            Buffer.BlockCopy(_bytes, 0, nb, 0, _length);
+            _bytes = nb;
+        }
+
+        // ---- reading --------------------------------------------------------------------
+
+        /// <summary>Big-endian 32-bit cell at byte <paramref name="offset"/>.</summary>
+        public uint GetCell(int offset)
+        {
+            if (offset < 0 || offset + 4 > _length) throw new ArgumentOutOfRangeException(nameof(offset));
+            return (uint)(_bytes[offset] << 24 | _bytes[offset + 1] << 16 | _bytes[offset + 2] << 8 | _bytes[offset + 3]);
+        }
+
+        /// <summary>True if the value is exactly one NUL-terminated string with no inner NUL (dtc data_is_one_string).</summary>
+        public bool IsOneString
+        {
+            get
+            {
+                if (_length == 0) return false;
+                for (int i = 0; i < _length - 1; i++) if (_bytes[i] == 0) return false;
+                return _bytes[_length - 1] == 0;
+            }
+        }
+
+        /// <summary>The text up to the first NUL (or the end), decoded as UTF-8; like reading the value as a C string.</summary>
+        public string AsCString()
+        {
+            int n = 0;
+            while (n < _length && _bytes[n] != 0) n++;
+            return Encoding.UTF8.GetString(_bytes, 0, n);
+        }
+
+        /// <summary>The NUL-separated strings of the value (a last piece without NUL is included).</summary>
+        public IReadOnlyList<string> AsStrings()
+        {
+            var list = new List<string>();
+            int start = 0;
+            for (int i = 0; i < _length; i++)
+            {
+                if (_bytes[i] != 0) continue;
+                list.Add(Encoding.UTF8.GetString(_bytes, start, i - start));
+                start = i + 1;
+            }
+            if (start < _length) list.Add(Encoding.UTF8.GetString(_bytes, start, _length - start));
+            return list;
+        }
+
+        /// <summary>The value as 32-bit cells (length must be a multiple of 4).</summary>
+        public uint[] AsCells()
+        {
+            if (_length % 4 != 0) throw new InvalidOperationException("value length is not a multiple of 4");
+            var cells = new uint[_length / 4];
+            for (int i = 0; i < cells.Length; i++) cells[i] = GetCell(i * 4);
+            return cells;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Xen.Shm.Generation.Layout
+{
+    /// <summary>Where one file goes: [Address, Address + Size), Size = <see cref="BootFile.MemorySize"/>.</summary>
+    public sealed class PlacedFile
+    {
+        internal PlacedFile(BootFile file, ulong address)
+        {
+            File = file;
+            Address = address;
+        }
+
+        public BootFile File { get; }
+        public ulong Address { get; }
+        public AddressRange Range => new AddressRange(Address, File.MemorySize);
+    }
+
+    /// <summary>The result of <see cref="LoadAddressPlanner.Plan"/>.</summary>
+    public sealed class LoadPlan
+    {
+        internal LoadPlan(ulong bootScriptAddress, IReadOnlyList<PlacedFile> files)
+        {
+            BootScriptAddress = bootScriptAddress;
+            Files = files;
+        }
+
+        /// <summary>The 2 MiB slot of boot.scr.</summary>
+        public ulong BootScriptAddress { get; }
+
+        /// <summary>Files in placement order (§10.3), ascending addresses.</summary>
+        public IReadOnlyList<PlacedFile> Files { get; }
+
+        public PlacedFile? Find(string name) => Files.FirstOrDefault(f => string.Equals(f.File.Name, name, StringComparison.Ordinal));
+
+        public PlacedFile? Find(BootFileRole role) => Files.FirstOrDefault(f => f.File.Role == role);
+    }
+}

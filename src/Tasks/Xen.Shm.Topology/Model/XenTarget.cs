@@ -1,0 +1,62 @@
+using System;
+using Xen.Shm.Diagnostics;
+
+namespace Xen.Shm.Topology
+{
+    public enum XenFlavour
+    {
+        /// <summary>xen-project/xen.</summary>
+        Upstream,
+        /// <summary>Xilinx/xen (xilinx/release-20xx.y, xlnx_rebase_4.1x).</summary>
+        Xilinx,
+    }
+
+    /// <summary>MAJOR.MINOR of the Xen release (Xilinx branches: the Xen release they rebase, e.g. 4.17).</summary>
+    public readonly struct XenVersion : IComparable<XenVersion>
+    {
+        public XenVersion(int major, int minor)
+        {
+            Major = major;
+            Minor = minor;
+        }
+
+        public int Major { get; }
+        public int Minor { get; }
+
+        public int CompareTo(XenVersion other) => Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
+
+        public bool AtLeast(int major, int minor) => CompareTo(new XenVersion(major, minor)) >= 0;
+
+        public bool Between(int major, int minorFrom, int minorTo) =>
+            Major == major && Minor >= minorFrom && Minor <= minorTo;
+
+        public override string ToString() => Major + "." + Minor;
+    }
+
+    /// <summary>The <c>xen:</c> section: which Xen the board boots and how.</summary>
+    public sealed class XenTarget
+    {
+        public XenTarget(Spanned<XenFlavour> flavour, Spanned<XenVersion> version, BoardFile? image, Spanned<string>? bootargs, SourceSpan span)
+        {
+            Flavour = flavour;
+            Version = version;
+            Image = image;
+            Bootargs = bootargs;
+            Span = span;
+        }
+
+        public Spanned<XenFlavour> Flavour { get; }
+        public Spanned<XenVersion> Version { get; }
+
+        /// <summary>The Xen binary (<c>xen.image</c>).</summary>
+        public BoardFile? Image { get; }
+
+        /// <summary>Xen command line (<c>/chosen/xen,xen-bootargs</c>); null = not given.</summary>
+        public Spanned<string>? Bootargs { get; }
+
+        public SourceSpan Span { get; }
+
+        public bool IsXilinx => Flavour.Value == XenFlavour.Xilinx;
+        public bool IsUpstream => Flavour.Value == XenFlavour.Upstream;
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Xen.Shm.Diagnostics;
+using Xen.Shm.Topology.Rules;
+using Xen.Shm.Topology.Yaml;
+
+namespace Xen.Shm.Topology
+{
+    /// <summary>Entry point: YAML board description → validated <see cref="Board"/> + diagnostics. Never throws for bad input.</summary>
+    public static class TopologyLoader
+    {
+        /// <summary>Reads, loads and validates a topology file.</summary>
+        public static TopologyResult Load(string yamlPath)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(yamlPath);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException ||
+                                       ex is NotSupportedException || ex is System.Security.SecurityException)
+            {
+                var bag = new DiagnosticBag();
+                bag.Add(DiagnosticCodes.FileNotFound, new SourceSpan(yamlPath ?? string.Empty, 0, 0),
+                    $"cannot read the topology file '{yamlPath}': {ex.Message}");
+                return new TopologyResult(null, bag.ToList());
+            }
+            return Parse(text, yamlPath);
+        }
+
+        /// <summary>
+        /// Loads and validates topology text; <paramref name="yamlPath"/> names the file in
+        /// diagnostics and is the base of relative paths.
+        /// </summary>
+        public static TopologyResult Parse(string yamlText, string yamlPath)
+        {
+            var diagnostics = new DiagnosticBag();
+            Board? board = null;
+            var root = YamlTreeBuilder.Build(yamlText ?? string.Empty, yamlPath ?? string.Empty, diagnostics);
+            if (root is not null)
+            {
+                board = BoardReader.Read(root, yamlPath ?? string.Empty, diagnostics);
+                if (board is not null) BoardValidator.Validate(board, diagnostics);
+            }
+            return new TopologyResult(board, InDocumentOrder(diagnostics, yamlPath ?? string.Empty));
+        }
+
+        /// <summary>Stable sort by position: the YAML file first (line, column), then other files (the board DT), then position-less ones.</summary>
+        private static IReadOnlyList<Diagnostic> InDocumentOrder(IEnumerable<Diagnostic> diagnostics, string yamlPath) =>
+            diagnostics.Select((d, i) => (d, i))
+                .OrderBy(x => x.d.Span.Line == 0 ? 2 : string.Equals(x.d.Span.File, yamlPath, StringComparison.Ordinal) ? 0 : 1)
+                .ThenBy(x => x.d.Span.File, StringComparer.Ordinal)
+                .ThenBy(x => x.d.Span.Line)
+                .ThenBy(x => x.d.Span.Column)
+                .ThenBy(x => x.i)
+                .Select(x => x.d)
+                .ToList();
+    }
+}

@@ -1,0 +1,122 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Xen.Shm.Diagnostics;
+
+namespace Xen.Shm.Topology.Yaml
+{
+    /// <summary>The <c>domains:</c> list.</summary>
+    internal static class DomainReader
+    {
+        /// <summary>spec §10.2: dom0less domU node names are the topology names: 1–31 of [A-Za-z0-9,._+-].</summary>
+        private static readonly Regex NodeName = new Regex(@"^[A-Za-z0-9,._+\-]{1,31}$", RegexOptions.CultureInvariant);
+
+        public static IReadOnlyList<Domain> ReadAll(MappingReader top, ReadContext ctx, out IReadOnlyCollection<string> unreadable)
+        {
+            var domains = new List<Domain>();
+            var skipped = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+            Domain? dom0 = null;
+            foreach (var item in top.Sequence("domains"))
+            {
+                if (item is not YamlMappingAt map)
+                {
+                    ctx.Report(DiagnosticCodes.WrongType, item.Span, $"items of 'domains' must be mappings, not a {item.KindName}");
+                    continue;
+                }
+                var d = Read(map, domains.Count, ctx, out var name);
+                if (name is { } n)
+                {
+                    if (seen.TryGetValue(n.Value, out var first))
+                    {
+                        ctx.Report(DiagnosticCodes.DuplicateDomainName, n.Span, $"domain '{n.Value}' is already declared", first);
+                        continue;
+                    }
+                    seen[n.Value] = n.Span;
+                }
+                if (d is null)
+                {
+                    if (name is { } sn) skipped.Add(sn.Value);
+                    continue;
+                }
+                if (d.Kind.Value == DomainKind.Dom0)
+                {
+                    if (dom0 is not null)
+                    {
+                        ctx.Report(DiagnosticCodes.SeveralDom0, d.Kind.Span, $"'{d.Name.Value}' is a second dom0", dom0.Kind.Span);
+                        skipped.Add(d.Name.Value);
+                        continue;
+                    }
+                    dom0 = d;
+                }
+                domains.Add(d);
+            }
+            unreadable = skipped;
+            return domains;
+        }
+
+        private static Domain? Read(YamlMappingAt map, int index, ReadContext ctx, out Spanned<string>? name)
+        {
+            var r = new MappingReader(map, "a domain", Keys.Domain, ctx);
+            name = r.String("name", required: true);
+            if (name is { } n && !NodeName.IsMatch(n.Value))
+                ctx.Report(DiagnosticCodes.InvalidDomainName, n.Span,
+                    $"domain name '{n.Value}' must be 1-31 characters of A-Z a-z 0-9 , . _ + - (it names a device-tree node and files)");
+            var kind = r.Choice("kind", Keys.Kinds, required: true);
+            if (name is null || kind is null) return null;
+            string dn = name.Value.Value;
+
+            switch (kind.Value.Value)
+            {
+                case DomainKind.Dom0:
+                    foreach (var k in new[] { "deviceTree", "extraIomem", "irqs", "passthrough", "directMap", "enhanced", "vpl011" })
+                        r.Forbid(k, "on dom0");
+                    break;
+                case DomainKind.Xl:
+                    foreach (var k in new[] { "directMap", "enhanced", "vpl011", "xlDir" })
+                        r.Forbid(k, "on an xl domain (it is a dom0less or dom0 setting)");
+                    break;
+                default:
+                    foreach (var k in new[] { "extraIomem", "irqs", "xlDir" })
+                        r.Forbid(k, "on a dom0less domain (it is an xl or dom0 setting)");
+                    break;
+            }
+
+            var memory = r.Number("memory");
+            var vcpus = r.Int("vcpus", 1, 128);
+            bool isDom0 = kind.Value.Value == DomainKind.Dom0;
+            BoardFile? kernel = r.String("kernel", required: true) is { } kp
+                ? ctx.ResolveFile(kp, isDom0 ? FileRole.Dom0Kernel : FileRole.DomUKernel, dn) : null;
+            BoardFile? ramdisk = r.String("ramdisk") is { } rp
+                ? ctx.ResolveFile(rp, isDom0 ? FileRole.Dom0Ramdisk : FileRole.DomURamdisk, dn) : null;
+            BoardFile? partial = !isDom0 && r.String("deviceTree") is { } pp ? ctx.ResolveFile(pp, FileRole.DomUDeviceTree, dn) : null;
+            var bootargs = r.String("bootargs");
+            var extraIomem = kind.Value.Value == DomainKind.Xl ? r.Strings("extraIomem") : Array.Empty<Spanned<string>>();
+            var irqs = new List<Spanned<uint>>();
+            if (kind.Value.Value == DomainKind.Xl)
+            {
+                foreach (var irq in r.Sequence("irqs"))
+                {
+                    if (irq is YamlScalarAt s && !s.IsNull && MappingReader.ParseNumber(s, "irqs", ctx) is { } v)
+                    {
+                        if (v.Value > uint.MaxValue)
+                            ctx.Report(DiagnosticCodes.NumberOutOfRange, v.Span, string.Format(CultureInfo.InvariantCulture, "irq {0} does not fit in 32 bits", v.Value));
+                        else irqs.Add(new Spanned<uint>((uint)v.Value, v.Span));
+                    }
+                    else if (irq is not YamlScalarAt || ((YamlScalarAt)irq).IsNull)
+                        ctx.Report(DiagnosticCodes.WrongType, irq.Span, $"items of 'irqs' must be numbers, not a {irq.KindName}");
+                }
+            }
+            var passthrough = isDom0 ? Array.Empty<Spanned<string>>() : r.Strings("passthrough");
+            bool dom0less = kind.Value.Value == DomainKind.Dom0less;
+            var directMap = dom0less ? r.Bool("directMap") : null;
+            var enhanced = dom0less ? r.Bool("enhanced") : null;
+            var vpl011 = dom0less ? r.Bool("vpl011") : null;
+            var xlDir = isDom0 ? r.String("xlDir") : null;
+
+            return new Domain(index, name.Value, kind.Value, memory, vcpus, kernel, ramdisk, partial, bootargs, extraIomem, irqs, passthrough,
+                directMap, enhanced, vpl011, xlDir, map.Span);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+using System.Security;
+using System.Text.Json.Nodes;
+
+namespace Xen.Shm.Sdk.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A testasset copied into its own temp folder, isolated from the repository: its own nuget.config
+/// (local feed for Xen.Shm.Sdk only), global.json (SDK version pin), and empty
+/// Directory.Build.props/targets so nothing above the folder leaks in (DacFx's test template).
+/// </summary>
+internal sealed class BoardWorkspace : IDisposable
+{
+    private readonly TestContext _context;
+    private int _buildCount;
+
+    private BoardWorkspace(TestContext context, string directory, string projectFile)
+    {
+        _context = context;
+        Directory = directory;
+        ProjectFile = projectFile;
+    }
+
+    public string Directory { get; }
+    public string ProjectFile { get; }
+    public string ProjectPath => Path.Combine(Directory, ProjectFile);
+    public string BootDirectory => Path.Combine(Directory, "bin", "Debug", "boot");
+    public string IntermediateDirectory => Path.Combine(Directory, "obj", "Debug", "xenshm");
+
+    /// <summary>Copies testassets/<paramref name="asset"/> to a new folder named after the running test.</summary>
+    public static BoardWorkspace Create(TestContext context, string asset, string? folderSuffix = null)
+    {
+        SdkFeed.EnsurePacked();
+        string source = RepositoryRoot.Combine("testassets", asset);
+        Assert.IsTrue(System.IO.Directory.Exists(source), $"testasset {asset} missing");
+        string dir = Path.Combine(SdkFeed.RunDirectory, context.TestName + (folderSuffix is null ? "" : "-" + folderSuffix), Path.GetFileName(asset));
+        SdkFeed.TryDelete(dir);
+        CopyDirectory(source, dir);
+
+        string project = System.IO.Directory.EnumerateFiles(dir)
+            .Select(Path.GetFileName)
+            .Single(n => n!.EndsWith(".csproj", StringComparison.Ordinal) || n.EndsWith(".proj", StringComparison.Ordinal))!;
+        WriteIsolation(dir);
+        return new BoardWorkspace(context, dir, project);
+    }
+
+    private static void WriteIsolation(string dir)
+    {
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="xen-shm-sdk-local" value="{SecurityElement.Escape(SdkFeed.FeedDirectory)}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="xen-shm-sdk-local"><package pattern="Xen.Shm.Sdk" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />\n");
+
+        // Same .NET SDK pin as the repository, plus the version of our SDK (guide §14).
+        var globalJson = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("global.json")))!.AsObject();
+        globalJson["msbuild-sdks"] = new JsonObject { ["Xen.Shm.Sdk"] = SdkFeed.Version };
+        File.WriteAllText(Path.Combine(dir, "global.json"), globalJson.ToJsonString());
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var sub in System.IO.Directory.EnumerateDirectories(from))
+        {
+            string name = Path.GetFileName(sub);
+            if (name is "bin" or "obj") continue;
+            CopyDirectory(sub, Path.Combine(to, name));
+        }
+    }
+
+    /// <summary>`dotnet build` with a binlog and a detailed file log (build-N.binlog / build-N.log).</summary>
+    public BuildRun Build(params string[] extraArgs) => Run("build", extraArgs);
+
+    public BuildRun Clean(params string[] extraArgs) => Run("clean", extraArgs);
+
+    private BuildRun Run(string verb, string[] extraArgs)
+    {
+        int n = ++_buildCount;
+        string log = Path.Combine(Directory, $"{verb}-{n}.log");
+        var args = new List<string>
+        {
+            verb, ProjectFile, "-nr:false", "--disable-build-servers", "-nologo",
+            $"-bl:{Path.Combine(Directory, $"{verb}-{n}.binlog")}",
+            $"-flp:LogFile={log};Verbosity=detailed",
+        };
+        args.AddRange(extraArgs);
+        var result = DotnetCli.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory },
+            args.ToArray());
+        _context.WriteLine($"{result.CommandLine} -> {result.ExitCode} (logs in {Directory})");
+        return new BuildRun(result, File.Exists(log) ? File.ReadAllText(log) : string.Empty);
+    }
+
+    /// <summary>Relative path ("/"-separated) → bytes, for every file under <paramref name="dir"/>.</summary>
+    public static SortedDictionary<string, byte[]> Snapshot(string dir)
+    {
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        if (!System.IO.Directory.Exists(dir)) return files;
+        foreach (var f in System.IO.Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories))
+        {
+            files[Path.GetRelativePath(dir, f).Replace('\\', '/')] = File.ReadAllBytes(f);
+        }
+
+        return files;
+    }
+
+    /// <summary>Removes the folder when the test passed; a failed test keeps it (binlogs) for inspection.</summary>
+    public void Dispose()
+    {
+        if (_context.CurrentTestOutcome == UnitTestOutcome.Passed) SdkFeed.TryDelete(Path.GetDirectoryName(Directory)!);
+    }
+}
+
+/// <summary>One child build: console output and the detailed file log.</summary>
+internal sealed record BuildRun(CliResult Cli, string DetailedLog)
+{
+    public int ExitCode => Cli.ExitCode;
+
+    /// <summary>The console lines that carry an MSBuild diagnostic with <paramref name="code"/>, deduplicated.</summary>
+    public IReadOnlyList<string> DiagnosticLines(string code) =>
+        Cli.Lines.Where(l => l.Contains($" {code}: ", StringComparison.Ordinal)).Select(l => l.Trim()).Distinct().ToList();
+
+    public void AssertSucceeded() => Assert.AreEqual(0, ExitCode, Cli.ToString());
+
+    public void AssertFailed() => Assert.AreNotEqual(0, ExitCode, Cli.ToString());
+
+    public override string ToString() => Cli.ToString();
+}

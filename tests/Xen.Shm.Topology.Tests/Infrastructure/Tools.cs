@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace Xen.Shm.Topology.Tests.Infrastructure;
+
+/// <summary>External reference tools: missing ⇒ fail under CI=true, else Inconclusive (COMMON.md).</summary>
+internal static class Tools
+{
+    public static bool TryFind(string tool, string install, out string path)
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            string candidate = Path.Combine(dir, tool);
+            if (File.Exists(candidate)) { path = candidate; return true; }
+        }
+        path = "";
+        if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail($"{tool} not installed: {install}");
+        Assert.Inconclusive($"{tool} not installed: {install}");
+        return false;
+    }
+
+    public static void Run(string exe, string args)
+    {
+        var psi = new ProcessStartInfo(exe, args) { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var p = Process.Start(psi)!;
+        string err = p.StandardError.ReadToEnd();
+        p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.AreEqual(0, p.ExitCode, $"{exe} {args}\n{err}");
+    }
+}
+
+internal sealed class TempDir : IDisposable
+{
+    public TempDir()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xshm-topology-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path);
+    }
+
+    public string Path { get; }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+    }
+}
