@@ -11,7 +11,7 @@
 #   prepared.txt        what was produced (packages, machine flags, sha256); written last = "cache is ready"
 # Idempotent: downloads only what is missing (XSHM_QEMU_REFRESH=1 to fetch the newest packages again),
 # always rebuilds initramfs.cpio.gz and virt.dtb (cheap and deterministic). Needs root for apt (CI is root).
-# Follows /work/shared/guide/qemu-boot (00-packages.sh, 10-initramfs.sh, 20-dtbs.sh).
+# Follows the project guide shared/guide/qemu-boot (00-packages.sh, 10-initramfs.sh, 20-dtbs.sh).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 C=${XSHM_QEMU_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-shm-sdk/qemu}
@@ -76,7 +76,7 @@ stamp() { echo "$(basename "$1")"; }
 R="$C/initramfs.root"; rm -rf "$R"; mkdir -p "$R"/{bin,dev,proc,sys,tmp}
 install -m 0755 "$C/busybox" "$R/bin/busybox"
 # applets as hand-made symlinks: an arm64 busybox cannot run --install on this amd64 host
-for a in sh mount echo cat sleep devmem poweroff grep ls uname head sed tr; do ln -s busybox "$R/bin/$a"; done
+for a in sh mount echo cat sleep devmem poweroff grep ls uname head sed tr insmod mkdir ln; do ln -s busybox "$R/bin/$a"; done
 install -m 0755 "$HERE/initramfs/init" "$R/init"
 chmod 0755 "$R" "$R"/bin "$R"/dev "$R"/proc "$R"/sys; chmod 1777 "$R/tmp"
 find "$R" -exec touch -h -d @0 {} +

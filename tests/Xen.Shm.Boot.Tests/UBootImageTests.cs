@@ -77,6 +77,8 @@ public sealed class UBootImageTests
     {
         Assert.AreEqual(new ScriptBoot("booti", 0x4040_0000, 0x4800_0000), BootScript.Parse("booti 0x40400000 - 0x48000000\n").Boot);
         Assert.AreEqual(new ScriptBoot("bootm", 0x4700_0000, 0x4800_0000), BootScript.Parse("bootm 47000000 - 48000000\n").Boot);
+        CollectionAssert.AreEqual(new[] { new ScriptLoad(0x4040_0000, "/boot/xen.uimg") },
+            BootScript.Parse("tftpb 0x40400000 /boot/xen.uimg\nbooti 0x40400000 - 0x48000000\n").Loads.ToArray());
         Assert.ThrowsExactly<InvalidDataException>(() => BootScript.Parse("echo no boot here\n"));
         Assert.ThrowsExactly<InvalidDataException>(() => BootScript.Parse("booti ${kernel_addr_r} - ${fdt_addr_r}\n"));
     }

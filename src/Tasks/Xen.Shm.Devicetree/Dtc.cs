@@ -35,12 +35,13 @@ namespace Xen.Shm.Devicetree
         /// <summary>
         /// Compile a tree built or edited in code: checks, phandles, -A/-@/fix-ups, -s and flattening are
         /// applied to <paramref name="tree"/> itself (it is changed). The boot CPU is taken from
-        /// <see cref="DtTree.BootCpuId"/> unless <see cref="DtcOptions.BootCpu"/> is set.
+        /// <see cref="DtTree.BootCpuId"/> (set by the parser as dtc guesses it; call
+        /// <see cref="DtTree.GuessBootCpuId"/> again after editing /cpus) unless <see cref="DtcOptions.BootCpu"/> is set.
         /// </summary>
         public static DtcResult Compile(DtTree tree, DtcOptions options)
         {
             if (tree == null) throw new ArgumentNullException(nameof(tree));
-            return Run(options ?? new DtcOptions(), _ => new DtsParseResult(tree, Array.Empty<DtcMessage>(), Array.Empty<string>()), guessBootCpu: false);
+            return Run(options ?? new DtcOptions(), _ => new DtsParseResult(tree, Array.Empty<DtcMessage>(), Array.Empty<string>()));
         }
 
         private static DtsParseResult ReadBlob(string path, List<DtcMessage> messages)
@@ -59,7 +60,7 @@ namespace Xen.Shm.Devicetree
             return new DtsParseResult(r.Tree, Array.Empty<DtcMessage>(), new[] { path });
         }
 
-        private static DtcResult Run(DtcOptions o, Func<List<DtcMessage>, DtsParseResult> load, bool guessBootCpu = true)
+        private static DtcResult Run(DtcOptions o, Func<List<DtcMessage>, DtsParseResult> load)
         {
             var messages = new List<DtcMessage>();
             IReadOnlyList<string> deps = Array.Empty<string>();
@@ -77,7 +78,6 @@ namespace Xen.Shm.Devicetree
                 deps = parsed.Dependencies;
                 tree = parsed.Tree;
                 if (tree == null) return new DtcResult(null, 1, messages, deps, null);
-                if (guessBootCpu && o.InputFormat == DtcInputFormat.Dts) tree.BootCpuId = tree.GuessBootCpuId();
                 if (o.BootCpu.HasValue && o.BootCpu.Value != -1) tree.BootCpuId = unchecked((uint)o.BootCpu.Value);
 
                 var ctx = new CheckContext(tree, messages, o.OutputName, o.Quiet, o.Symbols, o.PhandleFormat);
@@ -118,7 +118,7 @@ namespace Xen.Shm.Devicetree
                         PadSize = o.PadSize,
                         Align = o.Align,
                     };
-                    output = FdtWriter.Write(tree, flat, messages, out string? fatal);
+                    output = FdtWriter.Write(tree, flat, messages, out string? fatal, o.Quiet);
                     if (output == null)
                     {
                         // dtc opens the output file before it finds the version unknown: an empty file remains.

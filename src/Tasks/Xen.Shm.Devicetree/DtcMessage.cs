@@ -85,8 +85,9 @@ namespace Xen.Shm.Devicetree
         internal static DtcMessage Fatal(string text)
         {
             // die() text carries its own newline (mostly); we store lines without the final one.
-            string t = text.EndsWith("\n", System.StringComparison.Ordinal) ? text.Substring(0, text.Length - 1) : text;
-            return new DtcMessage(DtcSeverity.Fatal, default, null, t, "FATAL ERROR: " + t);
+            bool newline = text.EndsWith("\n", System.StringComparison.Ordinal);
+            string t = newline ? text.Substring(0, text.Length - 1) : text;
+            return new DtcMessage(DtcSeverity.Fatal, default, null, t, "FATAL ERROR: " + t, noNewline: !newline);
         }
 
         internal static DtcMessage Plain(DtcSeverity severity, string text, bool noNewline = false) =>

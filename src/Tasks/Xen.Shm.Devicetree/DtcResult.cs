@@ -14,7 +14,11 @@ namespace Xen.Shm.Devicetree
             Tree = tree;
         }
 
-        /// <summary>The output file's bytes (DTB, or DTS text as UTF-8); null when dtc writes no file.</summary>
+        /// <summary>
+        /// The output file's bytes (DTB, or DTS text as UTF-8); null when dtc writes no file. One quirk is
+        /// kept: an unknown <c>-V</c> version gives an empty array with exit code 1, because dtc creates the
+        /// output file before it notices. Write files only when <see cref="ExitCode"/> is 0.
+        /// </summary>
         public byte[]? Output { get; }
 
         /// <summary>0 success, 1 parse/fatal error, 2 failed error-level checks (as dtc).</summary>

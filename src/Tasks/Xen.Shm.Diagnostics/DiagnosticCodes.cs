@@ -8,7 +8,7 @@ namespace Xen.Shm.Diagnostics
     /// <summary>
     /// The code table. Every public static <see cref="DiagnosticDescriptor"/> field of this partial
     /// class is one code; each area keeps its rows in its own file (DiagnosticCodes.&lt;Area&gt;.cs):
-    /// XSHM1xxx topology/YAML, 2xxx topology rules of the spec (§11), 3xxx device tree,
+    /// XSHM1xxx topology/YAML, 2xxx topology rules of the spec (§11), 3xxx device tree, 6xxx generation,
     /// 4xxx xl config, 5xxx boot image, 8xxx SDK/property misuse, 9xxx internal.
     /// </summary>
     public static partial class DiagnosticCodes

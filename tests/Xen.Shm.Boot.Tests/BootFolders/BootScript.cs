@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Xen.Shm.Boot.Tests.BootFolders;
 
-/// <summary>A file the boot script loads: "load &lt;dev&gt; &lt;part&gt; &lt;addr&gt; &lt;file&gt;" (or ext2load/ext4load/fatload).</summary>
+/// <summary>A file the boot script loads: "load &lt;dev&gt; &lt;part&gt; &lt;addr&gt; &lt;file&gt;" (or ext2load/ext4load/fatload/tftpboot).</summary>
 public sealed record ScriptLoad(ulong Address, string File);
 
 /// <summary>How the script starts Xen: booti (raw arm64 Image) or bootm (legacy uImage), and the DTB it passes.</summary>
@@ -57,8 +57,9 @@ public sealed class BootScript
             var t = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             switch (t[0])
             {
-                case "load" or "ext2load" or "ext4load" or "fatload" when t.Length >= 5:
-                    loads.Add(new ScriptLoad(Number(t[3], line), t[4]));
+                // "<load command> [args...] <addr> <file>": the address and the file are always the last two words
+                case "load" or "ext2load" or "ext4load" or "fatload" or "tftpboot" or "tftpb" or "tftp" when t.Length >= 3:
+                    loads.Add(new ScriptLoad(Number(t[^2], line), t[^1]));
                     break;
                 case "booti" when t.Length >= 4:
                     boot = new ScriptBoot("booti", Number(t[1], line), Number(t[3], line));

@@ -56,6 +56,18 @@ public sealed class BootPrerequisites
         throw new InvalidOperationException("unreachable");
     }
 
+    /// <summary>The prerequisites plus the xl toolstack initramfs of the UIO board.</summary>
+    public static BootPrerequisites RequireUio()
+    {
+        var value = Require();
+        var problem = value.Cache.UioProblem();
+        if (problem is null) return value;
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            Assert.Fail(problem);
+        Assert.Inconclusive(problem);
+        throw new InvalidOperationException("unreachable");
+    }
+
     /// <summary>Only the DT and image tools (for tests that do not boot).</summary>
     public static (string Dtc, string Mkimage) RequireImageTools()
     {

@@ -43,5 +43,44 @@ public static class Initramfs
         return (uint)(h[4] | h[5] << 8 | h[6] << 16 | h[7] << 24);
     }
 
+    /// <summary>
+    /// A gzip-compressed newc archive of the given files (directories created as needed), mtime 0, owner 0:0.
+    /// Linux unpacks concatenated archives in order, later files replacing earlier ones: appending this to an
+    /// initramfs adds files to it (buffer-format.rst).
+    /// </summary>
+    public static byte[] WriteGzip(IEnumerable<(string Name, byte[] Data)> files)
+    {
+        using var raw = new MemoryStream();
+        var dirs = new SortedSet<string>(StringComparer.Ordinal);
+        var list = files.ToList();
+        foreach (var (name, _) in list)
+        {
+            for (var i = name.IndexOf('/'); i > 0; i = name.IndexOf('/', i + 1)) dirs.Add(name.Substring(0, i));
+        }
+        foreach (var d in dirs) Entry(raw, d, 0x41ED, Array.Empty<byte>());          // directory, 0755
+        foreach (var (name, data) in list) Entry(raw, name, 0x81A4, data);          // regular file, 0644
+        Entry(raw, "TRAILER!!!", 0, Array.Empty<byte>());
+        using var packed = new MemoryStream();
+        using (var gz = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true)) raw.WriteTo(gz);
+        return packed.ToArray();
+    }
+
+    private static void Entry(Stream s, string name, uint mode, byte[] data)
+    {
+        var nameBytes = Encoding.ASCII.GetBytes(name + "\0");
+        var fields = new uint[] { 0, mode, 0, 0, (mode & 0xF000) == 0x4000 ? 2u : 1u, 0, (uint)data.Length, 0, 0, 0, 0, (uint)nameBytes.Length, 0 };
+        var header = "070701" + string.Concat(fields.Select(f => f.ToString("X8", CultureInfo.InvariantCulture)));
+        s.Write(Encoding.ASCII.GetBytes(header));
+        s.Write(nameBytes);
+        Pad(s);
+        s.Write(data);
+        Pad(s);
+    }
+
+    private static void Pad(Stream s)
+    {
+        while (s.Length % 4 != 0) s.WriteByte(0);
+    }
+
     private static int Align4(int v) => (v + 3) & ~3;
 }

@@ -27,6 +27,21 @@ public sealed class PreparedCache
     public string Initramfs => Path.Combine(Directory, "initramfs.cpio.gz");
     public string VirtDtb => Path.Combine(Directory, "virt.dtb");
 
+    /// <summary>dom0's initramfs with Debian's Xen toolstack (testassets/qemu-uio/prepare.sh).</summary>
+    public string UioDom0Initramfs => Path.Combine(Directory, "uio", "initramfs-dom0-xl.cpio.gz");
+
+    /// <summary>Why the xl/UIO board cannot boot from this cache, or null when it can.</summary>
+    public string? UioProblem()
+    {
+        if (!File.Exists(Path.Combine(Directory, "uio", "prepared.txt")) || !File.Exists(UioDom0Initramfs))
+            return $"xl toolstack initramfs not prepared ({UioDom0Initramfs} missing): run testassets/qemu-uio/prepare.sh";
+        var committed = Path.Combine(AppContext.BaseDirectory, "TestAssets", "init");
+        var init = Prerequisites.Initramfs.Read(UioDom0Initramfs).FirstOrDefault(e => e.Name == "init");
+        if (File.Exists(committed) && (init is null || !init.Data.AsSpan().SequenceEqual(File.ReadAllBytes(committed))))
+            return $"xl toolstack initramfs is stale ({UioDom0Initramfs} lacks the committed init): re-run testassets/qemu-uio/prepare.sh";
+        return null;
+    }
+
     /// <summary>Same rule as prepare.sh: $XSHM_QEMU_CACHE, else $XDG_CACHE_HOME or ~/.cache, then xen-shm-sdk/qemu.</summary>
     public static string DefaultDirectory()
     {

@@ -48,11 +48,11 @@ public static class BootRoutes
     {
         var manifest = CheckManifest(folder);
         var script = BootScript.Parse(BootScript.ExtractText(File.ReadAllBytes(Path.Combine(folder, BootScript.FileName))));
-        var byPath = manifest.Files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         foreach (var load in script.Loads)
         {
-            if (!byPath.TryGetValue(load.File, out var f))
-                throw new InvalidDataException($"boot.scr loads {load.File}, which manifest.json does not list");
+            // The script may name files with a path prefix (where the folder sits on the boot medium).
+            var f = manifest.Files.FirstOrDefault(m => load.File == m.Path || load.File.EndsWith("/" + m.Path, StringComparison.Ordinal))
+                ?? throw new InvalidDataException($"boot.scr loads {load.File}, which manifest.json does not list");
             if (f.LoadAddress != load.Address)
                 throw new InvalidDataException($"boot.scr loads {load.File} at {BootManifest.Hex(load.Address)}, manifest.json says {(f.LoadAddress is { } a ? BootManifest.Hex(a) : "null")}");
         }

@@ -49,6 +49,21 @@ public sealed class DtbReaderFuzzTests
             {
                 trees++;
                 Assert.IsFalse(bag.HasErrors, $"mutation {i}: tree and errors");
+                // Whatever the reader accepts, the writers must handle.
+                var tree = DtbReader.Read(blob, "fuzz.dtb", new DiagnosticBag());
+                Assert.IsNotNull(tree);
+                try
+                {
+                    DtsWriter.Write(tree);
+                    FdtWriter.Write(tree);
+                    // And the whole -I dtb pipeline (checks, -@, sort) as xdtc runs it.
+                    var again = DtbReader.Read(blob, "fuzz.dtb", new DiagnosticBag())!;
+                    Devicetree.Dtc.Compile(again, new DtcOptions { InputFormat = DtcInputFormat.Dtb, Symbols = true, Sort = true, Quiet = 3 });
+                }
+                catch (Exception e)
+                {
+                    Assert.Fail($"mutation {i}: a writer threw {e.GetType().Name}: {e.Message}\nblob: {Convert.ToHexString(blob)}");
+                }
             }
             else
             {

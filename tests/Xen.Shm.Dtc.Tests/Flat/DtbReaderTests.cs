@@ -90,7 +90,7 @@ public sealed class DtbReaderTests
         var bag = new DiagnosticBag();
         var flat = DtbReader.ReadFlat(blob, "late.dtb", bag);
         Assert.IsNotNull(flat);
-        Assert.AreEqual(DtbReaderDiagnostics.PropertyAfterSubnode.Code, bag.Single().Code);
+        Assert.AreEqual(DiagnosticCodes.DtbPropertyAfterSubnode.Code, bag.Single().Code);
         Assert.AreEqual("late", flat.Root.Properties.Single().Name);
     }
 
@@ -104,30 +104,30 @@ public sealed class DtbReaderTests
             return b;
         }
         const int S = 0x38; // structure block of a blob without reservations
-        yield return new object[] { "empty", Array.Empty<byte>(), DtbReaderDiagnostics.Truncated.Code };
-        yield return new object[] { "magic", With(0, 0xd00dfeee), DtbReaderDiagnostics.BadMagic.Code };
-        yield return new object[] { "short header", good.Take(20).ToArray(), DtbReaderDiagnostics.Truncated.Code };
-        yield return new object[] { "version 3", With(0x14, 3), DtbReaderDiagnostics.UnsupportedVersion.Code };
-        yield return new object[] { "last comp 18", With(0x18, 18), DtbReaderDiagnostics.UnsupportedVersion.Code };
-        yield return new object[] { "totalsize past end", With(0x04, (uint)good.Length + 1), DtbReaderDiagnostics.Truncated.Code };
-        yield return new object[] { "totalsize below header", With(0x04, 8), DtbReaderDiagnostics.BlockOutOfRange.Code };
-        yield return new object[] { "struct past end", With(0x08, 0x7fffffff), DtbReaderDiagnostics.BlockOutOfRange.Code };
-        yield return new object[] { "struct misaligned", With(0x08, S + 2), DtbReaderDiagnostics.BlockOutOfRange.Code };
-        yield return new object[] { "struct size huge", With(0x24, 0xfffffff0), DtbReaderDiagnostics.BlockOutOfRange.Code };
-        yield return new object[] { "strings past end", With(0x20, 0x1000), DtbReaderDiagnostics.BlockOutOfRange.Code };
-        yield return new object[] { "rsvmap past end", With(0x10, 0x10000), DtbReaderDiagnostics.BlockOutOfRange.Code };
-        yield return new object[] { "rsvmap misaligned", With(0x10, 0x2c), DtbReaderDiagnostics.BlockOutOfRange.Code };
-        yield return new object[] { "rsvmap no terminator", With(0x10, 0x50), DtbReaderDiagnostics.BadReservation.Code };
-        yield return new object[] { "first token not begin", With(S, 2), DtbReaderDiagnostics.BadNesting.Code };
-        yield return new object[] { "unknown token", With(S + 8, 7), DtbReaderDiagnostics.BadToken.Code };
-        yield return new object[] { "property too long", With(S + 12, 0x100), DtbReaderDiagnostics.PropertyTooLong.Code };
-        yield return new object[] { "name offset outside", With(S + 16, 2), DtbReaderDiagnostics.BadNameOffset.Code };
-        yield return new object[] { "unterminated node name", new HandBlob().Begin("").Word(1).Word(0x41414141).Build(), DtbReaderDiagnostics.UnterminatedName.Code };
-        yield return new object[] { "end inside node", With(S + 36, 9), DtbReaderDiagnostics.BadNesting.Code };
-        yield return new object[] { "extra end node", With(S + 40, 2), DtbReaderDiagnostics.BadNesting.Code };
-        yield return new object[] { "second root", With(S + 40, 1), DtbReaderDiagnostics.BadNesting.Code };
-        yield return new object[] { "no FDT_END", With(S + 40, 4), DtbReaderDiagnostics.Truncated.Code };
-        yield return new object[] { "struct cut short", With(0x24, 10), DtbReaderDiagnostics.Truncated.Code };
+        yield return new object[] { "empty", Array.Empty<byte>(), DiagnosticCodes.DtbTruncated.Code };
+        yield return new object[] { "magic", With(0, 0xd00dfeee), DiagnosticCodes.DtbBadMagic.Code };
+        yield return new object[] { "short header", good.Take(20).ToArray(), DiagnosticCodes.DtbTruncated.Code };
+        yield return new object[] { "version 3", With(0x14, 3), DiagnosticCodes.DtbUnsupportedVersion.Code };
+        yield return new object[] { "last comp 18", With(0x18, 18), DiagnosticCodes.DtbUnsupportedVersion.Code };
+        yield return new object[] { "totalsize past end", With(0x04, (uint)good.Length + 1), DiagnosticCodes.DtbTruncated.Code };
+        yield return new object[] { "totalsize below header", With(0x04, 8), DiagnosticCodes.DtbBlockOutOfRange.Code };
+        yield return new object[] { "struct past end", With(0x08, 0x7fffffff), DiagnosticCodes.DtbBlockOutOfRange.Code };
+        yield return new object[] { "struct misaligned", With(0x08, S + 2), DiagnosticCodes.DtbBlockOutOfRange.Code };
+        yield return new object[] { "struct size huge", With(0x24, 0xfffffff0), DiagnosticCodes.DtbBlockOutOfRange.Code };
+        yield return new object[] { "strings past end", With(0x20, 0x1000), DiagnosticCodes.DtbBlockOutOfRange.Code };
+        yield return new object[] { "rsvmap past end", With(0x10, 0x10000), DiagnosticCodes.DtbBlockOutOfRange.Code };
+        yield return new object[] { "rsvmap misaligned", With(0x10, 0x2c), DiagnosticCodes.DtbBlockOutOfRange.Code };
+        yield return new object[] { "rsvmap no terminator", With(0x10, 0x50), DiagnosticCodes.DtbBadReservation.Code };
+        yield return new object[] { "first token not begin", With(S, 2), DiagnosticCodes.DtbBadNesting.Code };
+        yield return new object[] { "unknown token", With(S + 8, 7), DiagnosticCodes.DtbBadToken.Code };
+        yield return new object[] { "property too long", With(S + 12, 0x100), DiagnosticCodes.DtbPropertyTooLong.Code };
+        yield return new object[] { "name offset outside", With(S + 16, 2), DiagnosticCodes.DtbBadNameOffset.Code };
+        yield return new object[] { "unterminated node name", new HandBlob().Begin("").Word(1).Word(0x41414141).Build(), DiagnosticCodes.DtbUnterminatedName.Code };
+        yield return new object[] { "end inside node", With(S + 36, 9), DiagnosticCodes.DtbBadNesting.Code };
+        yield return new object[] { "extra end node", With(S + 40, 2), DiagnosticCodes.DtbBadNesting.Code };
+        yield return new object[] { "second root", With(S + 40, 1), DiagnosticCodes.DtbBadNesting.Code };
+        yield return new object[] { "no FDT_END", With(S + 40, 4), DiagnosticCodes.DtbTruncated.Code };
+        yield return new object[] { "struct cut short", With(0x24, 10), DiagnosticCodes.DtbTruncated.Code };
     }
 
     [TestMethod]
@@ -150,7 +150,7 @@ public sealed class DtbReaderTests
         blob[blob.Length - 1] = (byte)'x'; // the strings block's only NUL
         var bag = new DiagnosticBag();
         Assert.IsNull(DtbReader.ReadFlat(blob, "bad.dtb", bag));
-        Assert.AreEqual(DtbReaderDiagnostics.UnterminatedName.Code, bag.Single().Code);
+        Assert.AreEqual(DiagnosticCodes.DtbUnterminatedName.Code, bag.Single().Code);
     }
 
     [TestMethod]
@@ -162,6 +162,6 @@ public sealed class DtbReaderTests
         byte[] blob = h.End().Finish().Build();
         var bag = new DiagnosticBag();
         Assert.IsNull(DtbReader.ReadFlat(blob, "deep.dtb", bag));
-        Assert.AreEqual(DtbReaderDiagnostics.BadNesting.Code, bag.Single().Code);
+        Assert.AreEqual(DiagnosticCodes.DtbBadNesting.Code, bag.Single().Code);
     }
 }

@@ -54,7 +54,7 @@ public sealed class HandBlob
 
     public byte[] Build()
     {
-        int header = Version >= 17 ? 40 : 40; // dtc pads a v16 header to 0x28 too (spec §11.6)
+        const int header = 40; // dtc pads a v16 header to 0x28 too (spec §11.6)
         int rsv = header;
         int rsvSize = 16 * (_reservations.Count + 1);
         int structOff = rsv + rsvSize;

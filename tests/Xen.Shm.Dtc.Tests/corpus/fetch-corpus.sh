@@ -15,8 +15,8 @@
 #   dtb/            the .dtb files shipped in Debian's newest linux-image-*-arm64-unsigned
 #   dtbs.txt        those files, sorted, relative to dtb/
 #
-# Needs: apt-get (download only: the arm64 package lists go to a private folder, so neither root nor
-# `dpkg --add-architecture` is needed), dpkg-deb, tar, xz, cpp.
+# Needs: apt-get (download only: package lists go to a private folder, so neither root, nor
+# `apt-get update` of the machine, nor `dpkg --add-architecture` is needed), dpkg-deb, tar, xz, cpp.
 set -euo pipefail
 
 dir="${XSHM_DT_CORPUS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-shm-sdk/dt-corpus}"
@@ -27,14 +27,28 @@ touch "$stamp"
 done_step() { grep -qx "$1" "$stamp"; }
 mark() { echo "$1" >>"$stamp"; }
 
-for tool in apt-get dpkg-deb tar xz cpp; do
+for tool in apt-get apt-cache dpkg-deb tar xz cpp; do
   command -v "$tool" >/dev/null || { echo "fetch-corpus: $tool not installed" >&2; exit 1; }
 done
 
+# Package lists go to a private folder (arm64 lists also carry the arch-all linux-source), so the
+# machine's apt state is neither needed nor changed.
+apt="$dir/apt"
+aptopts=(-o APT::Architecture=arm64 -o APT::Architectures::=arm64
+         -o Dir::State::Lists="$apt/lists" -o Dir::Cache="$apt/cache" -o Debug::NoLocking=1)
+apt_ready=0
+apt_update() {
+  [ "$apt_ready" = 1 ] && return 0
+  rm -rf "$apt"; mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
+  apt-get "${aptopts[@]}" update >/dev/null
+  apt_ready=1
+}
+
 # --- (a) kernel sources ----------------------------------------------------------------------
 if ! done_step source; then
+  apt_update
   work="$dir/tmp.source"; rm -rf "$work"; mkdir -p "$work"
-  (cd "$work" && apt-get download linux-source-6.1)
+  (cd "$work" && apt-get "${aptopts[@]}" download linux-source-6.1)
   dpkg-deb -x "$work"/linux-source-6.1_*.deb "$work/deb"
   tarball="$(ls "$work"/deb/usr/src/linux-source-6.1*.tar.xz | head -n1)"
   rm -rf "$dir/src"; mkdir -p "$dir/src"
@@ -76,27 +90,26 @@ fi
 
 # --- (b) shipped arm64 DTBs --------------------------------------------------------------------
 if ! done_step dtb; then
-  apt="$dir/tmp.apt"; rm -rf "$apt"; mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial"
-  aptopts=(-o APT::Architecture=arm64 -o APT::Architectures::=arm64
-           -o Dir::State::Lists="$apt/lists" -o Dir::Cache="$apt/cache" -o Debug::NoLocking=1)
-  apt-get "${aptopts[@]}" update >/dev/null
+  apt_update
   pkg="$(apt-cache "${aptopts[@]}" search --names-only '^linux-image-[0-9.]+-[0-9]+-arm64-unsigned$' \
          | cut -d' ' -f1 | sort -V | tail -n1)"
   [ -n "$pkg" ] || { echo "fetch-corpus: no linux-image-*-arm64-unsigned package found" >&2; exit 1; }
   echo "fetch-corpus: using $pkg"
-  (cd "$apt" && apt-get "${aptopts[@]}" download "$pkg:arm64")
-  dpkg-deb -x "$apt"/*.deb "$apt/root"
-  rm -rf "$apt/root/lib/modules" "$apt/root/usr/lib/modules" "$dir/dtb"
+  work="$dir/tmp.dtb"; rm -rf "$work"; mkdir -p "$work"
+  (cd "$work" && apt-get "${aptopts[@]}" download "$pkg:arm64")
+  dpkg-deb -x "$work"/*.deb "$work/root"
+  rm -rf "$work/root/lib/modules" "$work/root/usr/lib/modules" "$dir/dtb"
   # Debian ships them as /usr/lib/linux-image-<version>/<vendor>/<board>.dtb.
-  dtbroot="$(find "$apt/root/usr/lib" -maxdepth 1 -type d -name 'linux-image-*' | head -n1)"
+  dtbroot="$(find "$work/root/usr/lib" -maxdepth 1 -type d -name 'linux-image-*' | head -n1)"
   [ -n "$dtbroot" ] || { echo "fetch-corpus: no DTB folder in $pkg" >&2; exit 1; }
   mkdir -p "$dir/dtb"
-  (cd "$dtbroot" && find . -type f \( -name '*.dtb' -o -name '*.dtbo' \) -print0 | cpio -0 -pdm --quiet "$dir/dtb")
+  (cd "$dtbroot" && find . -type f \( -name '*.dtb' -o -name '*.dtbo' \) -exec cp --parents -t "$dir/dtb" {} +)
   (cd "$dir/dtb" && find . -type f | sed 's|^\./||' | LC_ALL=C sort) >"$dir/dtbs.txt"
   echo "$pkg" >"$dir/dtb-package.txt"
-  rm -rf "$apt"
+  rm -rf "$work"
   mark dtb
 fi
 
+rm -rf "$apt"
 echo "fetch-corpus: $dir"
 echo "fetch-corpus: $(wc -l <"$dir/sources.txt") preprocessed sources, $(wc -l <"$dir/dtbs.txt") shipped DTBs"

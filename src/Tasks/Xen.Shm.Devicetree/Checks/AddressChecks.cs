@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using static Xen.Shm.Devicetree.Checks.CheckRunner;
 
 namespace Xen.Shm.Devicetree.Checks
@@ -131,23 +133,44 @@ namespace Xen.Shm.Devicetree.Checks
         {
             if (node.AddressCells < 0 || node.SizeCells < 0) return;
             if (!HasChildrenRaw(node)) return;
-            var list = node.ChildList;
-            for (int a = 0; a < list.Count; a++)
+            var list0 = node.ChildList;
+            if (list0.Count <= 32)
             {
-                var childa = list[a];
-                if (childa.IsDeleted) continue;
-                string addrA = NodeFacts.UnitName(childa);
-                if (addrA.Length == 0) continue;
-                if (disableCheck && IsDisabled(childa)) continue;
-                for (int b = 0; b < list.Count; b++)
+                // Few children: dtc's own pairwise loop, no allocation.
+                for (int a = 0; a < list0.Count; a++)
                 {
-                    var childb = list[b];
-                    if (childb.IsDeleted) continue;
-                    if (childa == childb) break;
-                    if (disableCheck && IsDisabled(childb)) continue;
-                    if (addrA == NodeFacts.UnitName(childb))
-                        Fail(ctx, c, childb, "duplicate unit-address (also used in node " + childa.Path + ")");
+                    var childa = list0[a];
+                    if (childa.IsDeleted) continue;
+                    string addrA = NodeFacts.UnitName(childa);
+                    if (addrA.Length == 0) continue;
+                    if (disableCheck && IsDisabled(childa)) continue;
+                    for (int b = 0; b < a; b++)
+                    {
+                        var childb = list0[b];
+                        if (childb.IsDeleted) continue;
+                        if (disableCheck && IsDisabled(childb)) continue;
+                        if (addrA == NodeFacts.UnitName(childb))
+                            Fail(ctx, c, childb, "duplicate unit-address (also used in node " + childa.Path + ")");
+                    }
                 }
+                return;
+            }
+            // Many children: dtc compares every child with each earlier one (O(n^2)); grouping by unit
+            // address gives the same failures in the same order: for each child, the earlier equal ones.
+            var earlier = new Dictionary<string, List<DtNode>>(StringComparer.Ordinal);
+            foreach (var child in node.ChildList)
+            {
+                if (child.IsDeleted) continue;
+                string addr = NodeFacts.UnitName(child);
+                if (addr.Length == 0) continue;
+                if (disableCheck && IsDisabled(child)) continue;
+                if (earlier.TryGetValue(addr, out var list))
+                {
+                    foreach (var b in list)
+                        Fail(ctx, c, b, "duplicate unit-address (also used in node " + child.Path + ")");
+                    list.Add(child);
+                }
+                else earlier[addr] = new List<DtNode>(1) { child };
             }
         }
     }

@@ -52,5 +52,52 @@ namespace Xen.Shm.Devicetree.Checks
         public bool Symbols { get; }
         public bool Plugin => Tree.IsPlugin;
         public PhandleFormat PhandleFormat { get; }
+
+        private HashSet<string>? _propertyNames;
+
+        /// <summary>
+        /// True when a check that only looks at one named property (is-cell/is-string family, providers)
+        /// has nothing to look at: no live property of that name anywhere. Skipping its walk changes
+        /// nothing. The name set may only grow stale towards "too many" (names are removed during
+        /// checks, and the only ones added are phandle properties), so a skip is always exact.
+        /// </summary>
+        public bool CannotFail(Check c)
+        {
+            string? name = c.Data as string;
+            if (c.Data is Provider p) name = p.PropName;
+            if (name == null || !(ReferenceEquals(c.Fn, ValueChecks.IsCellFn) || ReferenceEquals(c.Fn, ValueChecks.IsStringFn) ||
+                  ReferenceEquals(c.Fn, ValueChecks.IsStringListFn) || ReferenceEquals(c.Fn, ProviderChecks.ProviderCellsFn)))
+                return false;
+            if (_propertyNames == null)
+            {
+                // Only the names such checks ask about are collected: a small set, one walk.
+                _propertyNames = new HashSet<string>(StringComparer.Ordinal);
+                Collect(Root);
+            }
+            return !_propertyNames.Contains(name);
+        }
+
+        private static HashSet<string>? s_asked;
+
+        private static HashSet<string> Asked()
+        {
+            var asked = s_asked;
+            if (asked != null) return asked;
+            asked = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var check in CheckTable.Create())
+            {
+                if (check.Data is string n) asked.Add(n);
+                else if (check.Data is Provider pr) asked.Add(pr.PropName);
+            }
+            return s_asked = asked; // immutable once published; a race only builds it twice
+        }
+
+        private void Collect(DtNode n)
+        {
+            var asked = Asked();
+            foreach (var p in n.Properties)
+                if (asked.Contains(p.Name)) _propertyNames!.Add(p.Name);
+            foreach (var ch in n.Children) Collect(ch);
+        }
     }
 }

@@ -43,7 +43,7 @@ namespace Xen.Shm.Devicetree.Checks
                 }
                 if (c.Status == CheckStatus.Unchecked)
                 {
-                    if (c.Fn != null) Walk(ctx, c, ctx.Root);
+                    if (c.Fn != null && !ctx.CannotFail(c)) Walk(ctx, c, ctx.Root);
                     if (c.Status == CheckStatus.Unchecked) c.Status = CheckStatus.Passed;
                 }
                 c.InProgress = false;

@@ -24,7 +24,7 @@ namespace Xen.Shm.Devicetree.Checks
             var nodeNameChars = E("node_name_chars", StructureChecks.NodeNameChars, StructureChecks.NodeChars);
             var nodeNameFormat = E("node_name_format", StructureChecks.NodeNameFormat, null, nodeNameChars);
             var propertyNameChars = E("property_name_chars", StructureChecks.PropertyNameChars, StructureChecks.PropChars);
-            var nameIsString = E("name_is_string", ValueChecks.IsString, "name");
+            var nameIsString = E("name_is_string", ValueChecks.IsStringFn, "name");
             var nameProperties = E("name_properties", StructureChecks.NameProperties, null, nameIsString);
             var nodeNameVsPropertyName = W("node_name_vs_property_name", StructureChecks.NodeNameVsPropertyName, null, nodeNameChars);
             var duplicateLabel = E("duplicate_label", StructureChecks.DuplicateLabel);
@@ -33,13 +33,13 @@ namespace Xen.Shm.Devicetree.Checks
             var pathReferences = E("path_references", ReferenceFixups.PathReferences, null, duplicateNodeNames);
             var omitUnusedNodes = E("omit_unused_nodes", ReferenceFixups.OmitUnusedNodes, null, phandleReferences, pathReferences);
 
-            var addressCellsIsCell = W("address_cells_is_cell", ValueChecks.IsCell, "#address-cells");
-            var sizeCellsIsCell = W("size_cells_is_cell", ValueChecks.IsCell, "#size-cells");
-            var deviceTypeIsString = W("device_type_is_string", ValueChecks.IsString, "device_type");
-            var modelIsString = W("model_is_string", ValueChecks.IsString, "model");
-            var statusIsString = W("status_is_string", ValueChecks.IsString, "status");
-            var labelIsString = W("label_is_string", ValueChecks.IsString, "label");
-            var compatibleIsStringList = W("compatible_is_string_list", ValueChecks.IsStringList, "compatible");
+            var addressCellsIsCell = W("address_cells_is_cell", ValueChecks.IsCellFn, "#address-cells");
+            var sizeCellsIsCell = W("size_cells_is_cell", ValueChecks.IsCellFn, "#size-cells");
+            var deviceTypeIsString = W("device_type_is_string", ValueChecks.IsStringFn, "device_type");
+            var modelIsString = W("model_is_string", ValueChecks.IsStringFn, "model");
+            var statusIsString = W("status_is_string", ValueChecks.IsStringFn, "status");
+            var labelIsString = W("label_is_string", ValueChecks.IsStringFn, "label");
+            var compatibleIsStringList = W("compatible_is_string_list", ValueChecks.IsStringListFn, "compatible");
             var namesIsStringList = W("names_is_string_list", ValueChecks.NamesIsStringList);
             var propertyNameCharsStrict = N("property_name_chars_strict", StructureChecks.PropertyNameCharsStrict, StructureChecks.StrictChars);
             var nodeNameCharsStrict = N("node_name_chars_strict", StructureChecks.NodeNameCharsStrict, StructureChecks.StrictChars);
@@ -127,8 +127,8 @@ namespace Xen.Shm.Devicetree.Checks
             };
             foreach (var p in providers)
             {
-                var isCell = W(p.nm + "_is_cell", ValueChecks.IsCell, p.cells);
-                var property = W(p.nm + "_property", ProviderChecks.ProviderCells, new Provider(p.prop, p.cells, p.optional), isCell, phandleReferences);
+                var isCell = W(p.nm + "_is_cell", ValueChecks.IsCellFn, p.cells);
+                var property = W(p.nm + "_property", ProviderChecks.ProviderCellsFn, new Provider(p.prop, p.cells, p.optional), isCell, phandleReferences);
                 table.Add(property);
                 table.Add(isCell);
             }

@@ -26,23 +26,7 @@ namespace Xen.Shm.Devicetree.Checks
         public static int SizeCells(DtNode n) => n.SizeCells == -1 ? 1 : n.SizeCells;
 
         /// <summary>get_node_by_phandle: first live node (pre-order) owning the value; 0 and ~0 find nothing.</summary>
-        public static DtNode? ByPhandle(DtNode root, uint phandle)
-        {
-            if (phandle == 0 || phandle == 0xffffffff) return null;
-            return Find(root, phandle);
-        }
-
-        private static DtNode? Find(DtNode n, uint ph)
-        {
-            if (n.Phandle == ph) return n.IsDeleted ? null : n;
-            foreach (var c in n.ChildList)
-            {
-                if (c.IsDeleted) continue;
-                var hit = Find(c, ph);
-                if (hit != null) return hit;
-            }
-            return null;
-        }
+        public static DtNode? ByPhandle(DtNode root, uint phandle) => TreeIndex.For(root).ByPhandle(phandle);
 
         /// <summary>The value read as a C string (up to the first NUL; the whole value if none).</summary>
         public static string CString(DtProperty p) => p.Value.AsCString();
@@ -61,7 +45,21 @@ namespace Xen.Shm.Devicetree.Checks
         {
             var prop = node.GetProperty("compatible");
             if (prop == null) return false;
-            foreach (var s in prop.Value.AsStrings()) if (s == compat) return true;
+            // Each NUL-separated piece compared as a C string (checks.c node_is_compatible).
+            var v = prop.Value;
+            int pos = 0;
+            while (pos < v.Length)
+            {
+                int end = pos;
+                while (end < v.Length && v[end] != 0) end++;
+                if (end - pos == compat.Length)
+                {
+                    bool eq = true;
+                    for (int i = 0; i < compat.Length; i++) if (v[pos + i] != (byte)compat[i]) { eq = false; break; }
+                    if (eq && end < v.Length) return true;
+                }
+                pos = end + 1;
+            }
             return false;
         }
 

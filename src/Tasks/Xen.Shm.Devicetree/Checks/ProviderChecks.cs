@@ -1,3 +1,4 @@
+using System;
 using static Xen.Shm.Devicetree.Checks.CheckRunner;
 
 namespace Xen.Shm.Devicetree.Checks
@@ -20,6 +21,8 @@ namespace Xen.Shm.Devicetree.Checks
     /// <summary>clocks, dmas, gpios, interrupts… checks of checks.c.</summary>
     internal static class ProviderChecks
     {
+        public static readonly Action<CheckContext, Check, DtNode> ProviderCellsFn = ProviderCells;
+
         public static void PhandleArgs(CheckContext ctx, Check c, DtNode node, DtProperty prop, Provider provider)
         {
             int len = prop.Value.Length;
@@ -39,7 +42,7 @@ namespace Xen.Shm.Devicetree.Checks
                     continue;
                 }
                 var ms = prop.Value.MarkerList;
-                if (ms != null)
+                if (ms.Count > 0)
                 {
                     bool found = false;
                     foreach (var m in ms)

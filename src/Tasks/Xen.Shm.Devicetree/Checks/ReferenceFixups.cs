@@ -15,7 +15,7 @@ namespace Xen.Shm.Devicetree.Checks
                 var prop = props[pi];
                 if (prop.IsDeleted) continue;
                 var ms = prop.Value.MarkerList;
-                if (ms == null) continue;
+                if (ms.Count == 0) continue;
                 for (int i = 0; i < ms.Count; i++)
                 {
                     var m = ms[i];
@@ -45,7 +45,7 @@ namespace Xen.Shm.Devicetree.Checks
                 var prop = props[pi];
                 if (prop.IsDeleted) continue;
                 var ms = prop.Value.MarkerList;
-                if (ms == null) continue;
+                if (ms.Count == 0) continue;
                 for (int i = 0; i < ms.Count; i++)
                 {
                     var m = ms[i];

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using static Xen.Shm.Devicetree.Checks.CheckRunner;
 
 namespace Xen.Shm.Devicetree.Checks
@@ -13,6 +14,7 @@ namespace Xen.Shm.Devicetree.Checks
         public static void DuplicateNodeNames(CheckContext ctx, Check c, DtNode node)
         {
             var list = node.ChildList;
+            if (list.Count > 8 && AllDistinct(list)) return; // the common case, without dtc's O(n^2) scan
             for (int i = 0; i < list.Count; i++)
             {
                 if (list[i].IsDeleted) continue;
@@ -21,6 +23,13 @@ namespace Xen.Shm.Devicetree.Checks
                     if (string.Equals(list[i].Name, list[j].Name, StringComparison.Ordinal))
                         Fail(ctx, c, list[j], "Duplicate node name");
             }
+        }
+
+        private static bool AllDistinct(List<DtNode> list)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var n in list) if (!seen.Add(n.Name)) return false;
+            return true;
         }
 
         public static void DuplicatePropertyNames(CheckContext ctx, Check c, DtNode node)
@@ -103,9 +112,10 @@ namespace Xen.Shm.Devicetree.Checks
             foreach (var l in node.Labels) OneLabel(ctx, c, l, node, null, -1);
             foreach (var prop in node.Properties)
             {
-                foreach (var l in prop.Labels) OneLabel(ctx, c, l, node, prop, -1);
+                if (prop.LabelsOrNull != null)
+                    foreach (var l in prop.LabelsOrNull) OneLabel(ctx, c, l, node, prop, -1);
                 var ms = prop.Value.MarkerList;
-                if (ms == null) continue;
+                if (ms.Count == 0) continue;
                 for (int i = 0; i < ms.Count; i++)
                     if (ms[i].Kind == DtMarkerKind.Label) OneLabel(ctx, c, ms[i].Reference!, node, prop, i);
             }
@@ -127,7 +137,7 @@ namespace Xen.Shm.Devicetree.Checks
         {
             foreach (var p in n.Properties)
             {
-                if (p.Labels.Contains(label)) { node = n; return p; }
+                if (p.LabelsOrNull != null && p.LabelsOrNull.Contains(label)) { node = n; return p; }
             }
             foreach (var ch in n.Children)
             {
@@ -143,7 +153,7 @@ namespace Xen.Shm.Devicetree.Checks
             foreach (var p in n.Properties)
             {
                 var ms = p.Value.MarkerList;
-                if (ms == null) continue;
+                if (ms.Count == 0) continue;
                 for (int i = 0; i < ms.Count; i++)
                 {
                     if (ms[i].Kind == DtMarkerKind.Label && ms[i].Reference == label)
@@ -174,7 +184,7 @@ namespace Xen.Shm.Devicetree.Checks
                 return 0;
             }
             var ms = prop.Value.MarkerList;
-            if (ms != null)
+            if (ms.Count > 0)
             {
                 foreach (var m in ms)
                 {

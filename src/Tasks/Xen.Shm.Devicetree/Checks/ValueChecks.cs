@@ -1,3 +1,4 @@
+using System;
 using static Xen.Shm.Devicetree.Checks.CheckRunner;
 
 namespace Xen.Shm.Devicetree.Checks
@@ -5,6 +6,11 @@ namespace Xen.Shm.Devicetree.Checks
     /// <summary>Property type checks of checks.c: is-string, is-string-list, is-cell, *-names, aliases.</summary>
     internal static class ValueChecks
     {
+        // Cached delegates so the check table and CheckContext.CannotFail agree on identity.
+        public static readonly Action<CheckContext, Check, DtNode> IsCellFn = IsCell;
+        public static readonly Action<CheckContext, Check, DtNode> IsStringFn = IsString;
+        public static readonly Action<CheckContext, Check, DtNode> IsStringListFn = IsStringList;
+
         public static void IsString(CheckContext ctx, Check c, DtNode node) => IsStringNamed(ctx, c, node, (string)c.Data!);
 
         public static void IsStringNamed(CheckContext ctx, Check c, DtNode node, string name)

@@ -18,11 +18,8 @@ namespace Xen.Shm.Devicetree
         /// <summary>Blobs have no lines: the position is the file and the message names the byte offset.</summary>
         public SourceSpan Span => new SourceSpan(_file, 0, 0);
 
-        public DtbReaderHeader? Fail(DiagnosticDescriptor descriptor, long offset, string message)
-        {
+        public void Fail(DiagnosticDescriptor descriptor, long offset, string message) =>
             Bag.Add(descriptor, Span, $"{message} (at offset 0x{offset:x})");
-            return null;
-        }
 
         public void Warn(DiagnosticDescriptor descriptor, long offset, string message) =>
             Bag.Add(descriptor, Span, $"{message} (at offset 0x{offset:x})");

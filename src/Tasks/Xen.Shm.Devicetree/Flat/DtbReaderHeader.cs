@@ -27,12 +27,12 @@ namespace Xen.Shm.Devicetree
         public static DtbReaderHeader? Read(byte[] blob, DtbReaderErrors errors)
         {
             if (blob.Length < 4)
-                return errors.Fail(DtbReaderDiagnostics.Truncated, 0, $"blob is {blob.Length} bytes, shorter than the FDT magic") ;
+                return Reject(errors, DiagnosticCodes.DtbTruncated, 0, $"blob is {blob.Length} bytes, shorter than the FDT magic");
             uint magic = DtbReaderBytes.U32(blob, 0);
             if (magic != Magic)
-                return errors.Fail(DtbReaderDiagnostics.BadMagic, 0, $"bad magic 0x{magic:x8}, expected 0xd00dfeed");
+                return Reject(errors, DiagnosticCodes.DtbBadMagic, 0, $"bad magic 0x{magic:x8}, expected 0xd00dfeed");
             if (blob.Length < V16HeaderSize)
-                return errors.Fail(DtbReaderDiagnostics.Truncated, 0, $"blob is {blob.Length} bytes, shorter than the {V16HeaderSize}-byte header");
+                return Reject(errors, DiagnosticCodes.DtbTruncated, 0, $"blob is {blob.Length} bytes, shorter than the {V16HeaderSize}-byte header");
 
             var h = new DtbReaderHeader
             {
@@ -48,30 +48,30 @@ namespace Xen.Shm.Devicetree
 
             // Versions 1-3 name nodes by full path and align long values to 8; nothing current writes them.
             if (h.Version < 16 || h.LastCompatibleVersion > 17)
-                return errors.Fail(DtbReaderDiagnostics.UnsupportedVersion, 0x14,
+                return Reject(errors, DiagnosticCodes.DtbUnsupportedVersion, 0x14,
                     $"version {h.Version} (last compatible {h.LastCompatibleVersion}) is not readable; versions 16 and 17 are");
 
             int headerSize = h.Version >= 17 ? V17HeaderSize : V16HeaderSize;
             if (blob.Length < headerSize)
-                return errors.Fail(DtbReaderDiagnostics.Truncated, 0, $"blob is {blob.Length} bytes, shorter than the {headerSize}-byte v{h.Version} header");
+                return Reject(errors, DiagnosticCodes.DtbTruncated, 0, $"blob is {blob.Length} bytes, shorter than the {headerSize}-byte v{h.Version} header");
             if (h.TotalSize < headerSize)
-                return errors.Fail(DtbReaderDiagnostics.BlockOutOfRange, 0x04, $"totalsize {h.TotalSize} is smaller than the header");
+                return Reject(errors, DiagnosticCodes.DtbBlockOutOfRange, 0x04, $"totalsize {h.TotalSize} is smaller than the header");
             if (h.TotalSize > blob.Length)
-                return errors.Fail(DtbReaderDiagnostics.Truncated, 0x04, $"totalsize {h.TotalSize} but the blob has only {blob.Length} bytes");
+                return Reject(errors, DiagnosticCodes.DtbTruncated, 0x04, $"totalsize {h.TotalSize} but the blob has only {blob.Length} bytes");
 
             // v16 has no size_dt_struct: the structure block may run to the end of the blob.
             h.StructSize = h.Version >= 17 ? DtbReaderBytes.U32(blob, 0x24) : h.TotalSize - System.Math.Min(h.StructOffset, h.TotalSize);
 
             if (!InRange(headerSize, h.TotalSize, h.ReservationOffset, 16))
-                return errors.Fail(DtbReaderDiagnostics.BlockOutOfRange, 0x10, $"off_mem_rsvmap 0x{h.ReservationOffset:x} is outside the blob");
+                return Reject(errors, DiagnosticCodes.DtbBlockOutOfRange, 0x10, $"off_mem_rsvmap 0x{h.ReservationOffset:x} is outside the blob");
             if (h.ReservationOffset % 8 != 0)
-                return errors.Fail(DtbReaderDiagnostics.BlockOutOfRange, 0x10, $"off_mem_rsvmap 0x{h.ReservationOffset:x} is not 8-byte aligned");
+                return Reject(errors, DiagnosticCodes.DtbBlockOutOfRange, 0x10, $"off_mem_rsvmap 0x{h.ReservationOffset:x} is not 8-byte aligned");
             if (!InRange(headerSize, h.TotalSize, h.StructOffset, h.StructSize))
-                return errors.Fail(DtbReaderDiagnostics.BlockOutOfRange, 0x08, $"structure block 0x{h.StructOffset:x}+{h.StructSize} is outside the blob (totalsize {h.TotalSize})");
+                return Reject(errors, DiagnosticCodes.DtbBlockOutOfRange, 0x08, $"structure block 0x{h.StructOffset:x}+{h.StructSize} is outside the blob (totalsize {h.TotalSize})");
             if (h.StructOffset % 4 != 0)
-                return errors.Fail(DtbReaderDiagnostics.BlockOutOfRange, 0x08, $"off_dt_struct 0x{h.StructOffset:x} is not 4-byte aligned");
+                return Reject(errors, DiagnosticCodes.DtbBlockOutOfRange, 0x08, $"off_dt_struct 0x{h.StructOffset:x} is not 4-byte aligned");
             if (!InRange(headerSize, h.TotalSize, h.StringsOffset, h.StringsSize))
-                return errors.Fail(DtbReaderDiagnostics.BlockOutOfRange, 0x0c, $"strings block 0x{h.StringsOffset:x}+{h.StringsSize} is outside the blob (totalsize {h.TotalSize})");
+                return Reject(errors, DiagnosticCodes.DtbBlockOutOfRange, 0x0c, $"strings block 0x{h.StringsOffset:x}+{h.StringsSize} is outside the blob (totalsize {h.TotalSize})");
             return h;
         }
 
@@ -83,7 +83,7 @@ namespace Xen.Shm.Devicetree
             {
                 if (at + 16 > TotalSize)
                 {
-                    errors.Fail(DtbReaderDiagnostics.BadReservation, at, "memory reservation block has no terminating entry before the end of the blob");
+                    errors.Fail(DiagnosticCodes.DtbBadReservation, at, "memory reservation block has no terminating entry before the end of the blob");
                     return null;
                 }
                 ulong address = DtbReaderBytes.U64(blob, (int)at);
@@ -92,6 +92,12 @@ namespace Xen.Shm.Devicetree
                     return list;
                 list.Add(new DtbReservation(address, size));
             }
+        }
+
+        private static DtbReaderHeader? Reject(DtbReaderErrors errors, DiagnosticDescriptor descriptor, long offset, string message)
+        {
+            errors.Fail(descriptor, offset, message);
+            return null;
         }
 
         private static bool InRange(long headerSize, long total, long offset, long size) =>

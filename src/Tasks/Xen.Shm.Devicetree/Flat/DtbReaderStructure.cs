@@ -1,3 +1,4 @@
+using Xen.Shm.Diagnostics;
 using System.Collections.Generic;
 
 namespace Xen.Shm.Devicetree
@@ -25,7 +26,7 @@ namespace Xen.Shm.Devicetree
             {
                 if (pos + 4 > end)
                 {
-                    errors.Fail(DtbReaderDiagnostics.Truncated, pos,
+                    errors.Fail(DiagnosticCodes.DtbTruncated, pos,
                         root == null ? "structure block ends before the root node" : "structure block ends before FDT_END");
                     return null;
                 }
@@ -42,18 +43,18 @@ namespace Xen.Shm.Devicetree
                     {
                         if (root != null && stack.Count == 0)
                         {
-                            errors.Fail(DtbReaderDiagnostics.BadNesting, tokenAt, "second top-level node after the root");
+                            errors.Fail(DiagnosticCodes.DtbBadNesting, tokenAt, "second top-level node after the root");
                             return null;
                         }
                         if (stack.Count >= MaxDepth)
                         {
-                            errors.Fail(DtbReaderDiagnostics.BadNesting, tokenAt, $"nodes nested deeper than {MaxDepth}");
+                            errors.Fail(DiagnosticCodes.DtbBadNesting, tokenAt, $"nodes nested deeper than {MaxDepth}");
                             return null;
                         }
                         string? name = ReadName(blob, pos, end, out long nameEnd);
                         if (name == null)
                         {
-                            errors.Fail(DtbReaderDiagnostics.UnterminatedName, pos, "node name has no NUL before the end of the structure block");
+                            errors.Fail(DiagnosticCodes.DtbUnterminatedName, pos, "node name has no NUL before the end of the structure block");
                             return null;
                         }
                         pos = Align4(nameEnd + 1);
@@ -68,12 +69,12 @@ namespace Xen.Shm.Devicetree
                     {
                         if (stack.Count == 0)
                         {
-                            errors.Fail(DtbReaderDiagnostics.BadToken, tokenAt, "FDT_PROP outside any node");
+                            errors.Fail(DiagnosticCodes.DtbBadToken, tokenAt, "FDT_PROP outside any node");
                             return null;
                         }
                         if (pos + 8 > end)
                         {
-                            errors.Fail(DtbReaderDiagnostics.Truncated, pos, "structure block ends inside a property header");
+                            errors.Fail(DiagnosticCodes.DtbTruncated, pos, "structure block ends inside a property header");
                             return null;
                         }
                         uint length = DtbReaderBytes.U32(blob, (int)pos);
@@ -81,18 +82,18 @@ namespace Xen.Shm.Devicetree
                         pos += 8;
                         if (length > end - pos)
                         {
-                            errors.Fail(DtbReaderDiagnostics.PropertyTooLong, tokenAt, $"property value of {length} bytes runs past the structure block");
+                            errors.Fail(DiagnosticCodes.DtbPropertyTooLong, tokenAt, $"property value of {length} bytes runs past the structure block");
                             return null;
                         }
                         if (nameOffset >= h.StringsSize)
                         {
-                            errors.Fail(DtbReaderDiagnostics.BadNameOffset, tokenAt + 8, $"name offset {nameOffset} is outside the {h.StringsSize}-byte strings block");
+                            errors.Fail(DiagnosticCodes.DtbBadNameOffset, tokenAt + 8, $"name offset {nameOffset} is outside the {h.StringsSize}-byte strings block");
                             return null;
                         }
                         string? propName = ReadName(blob, (long)h.StringsOffset + nameOffset, (long)h.StringsOffset + h.StringsSize, out _);
                         if (propName == null)
                         {
-                            errors.Fail(DtbReaderDiagnostics.UnterminatedName, (long)h.StringsOffset + nameOffset, "property name has no NUL before the end of the strings block");
+                            errors.Fail(DiagnosticCodes.DtbUnterminatedName, (long)h.StringsOffset + nameOffset, "property name has no NUL before the end of the strings block");
                             return null;
                         }
                         var value = new byte[length];
@@ -100,7 +101,7 @@ namespace Xen.Shm.Devicetree
                         pos = Align4(pos + length);
                         var owner = stack[stack.Count - 1];
                         if (owner.Children.Count > 0)
-                            errors.Warn(DtbReaderDiagnostics.PropertyAfterSubnode, tokenAt, $"property '{propName}' follows a subnode of '{owner.Name}'");
+                            errors.Warn(DiagnosticCodes.DtbPropertyAfterSubnode, tokenAt, $"property '{propName}' follows a subnode of '{owner.Name}'");
                         owner.Properties.Add(new DtbFlatProperty(propName, value, tokenAt));
                         continue;
                     }
@@ -108,7 +109,7 @@ namespace Xen.Shm.Devicetree
                     case EndNode:
                         if (stack.Count == 0)
                         {
-                            errors.Fail(DtbReaderDiagnostics.BadNesting, tokenAt, "FDT_END_NODE without an open node");
+                            errors.Fail(DiagnosticCodes.DtbBadNesting, tokenAt, "FDT_END_NODE without an open node");
                             return null;
                         }
                         stack.RemoveAt(stack.Count - 1);
@@ -117,14 +118,14 @@ namespace Xen.Shm.Devicetree
                     case End:
                         if (root == null || stack.Count != 0)
                         {
-                            errors.Fail(DtbReaderDiagnostics.BadNesting, tokenAt,
+                            errors.Fail(DiagnosticCodes.DtbBadNesting, tokenAt,
                                 root == null ? "FDT_END before the root node" : $"FDT_END with {stack.Count} node(s) still open");
                             return null;
                         }
                         return root;
 
                     default:
-                        errors.Fail(DtbReaderDiagnostics.BadToken, tokenAt, $"unknown token 0x{token:x8}");
+                        errors.Fail(DiagnosticCodes.DtbBadToken, tokenAt, $"unknown token 0x{token:x8}");
                         return null;
                 }
             }

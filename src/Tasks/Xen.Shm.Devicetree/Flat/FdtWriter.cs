@@ -43,7 +43,7 @@ namespace Xen.Shm.Devicetree
             }
         }
 
-        internal static byte[]? Write(DtTree tree, FlattenOptions o, List<DtcMessage> messages, out string? fatal)
+        internal static byte[]? Write(DtTree tree, FlattenOptions o, List<DtcMessage> messages, out string? fatal, int quiet = 0)
         {
             fatal = null;
             var vi = LayoutFor(o.Version);
@@ -53,8 +53,22 @@ namespace Xen.Shm.Devicetree
                 return null;
             }
 
-            var dt = new ByteSink(1024);
             var strings = new StringTable();
+            int reserveCountEarly = tree.MemoryReservations.Count + Math.Max(0, o.ReserveEntries);
+            int structStart = ((vi.HeaderSize + 7) & ~7) + (reserveCountEarly + 1) * 16;
+            ByteSink dt;
+            byte[]? direct = null;
+            if (!vi.VarAlign && !vi.NameProps && !vi.FullPath)
+            {
+                // v16/17: size the structure block first (this also fills the strings block in the
+                // same first-use order), then write it straight into the blob at its final place.
+                int structSize = Measure(tree.Root, strings) + 4;
+                int total0 = structStart + structSize + strings.Length;
+                int pad0 = Padding(total0, o, null);
+                direct = new byte[total0 + pad0];
+                dt = new ByteSink(direct, structStart);
+            }
+            else dt = new ByteSink(1024);
             Flatten(tree.Root, "", dt, strings, vi);
             dt.Cell(End);
 
@@ -63,23 +77,11 @@ namespace Xen.Shm.Devicetree
             int reserveOff = (vi.HeaderSize + 7) & ~7;
             int total = reserveOff + reserveSize + dt.Length + strings.Length;
 
-            int padlen = 0;
-            if (o.MinimumSize > 0)
-            {
-                padlen = o.MinimumSize - total;
-                if (padlen < 0)
-                {
-                    padlen = 0;
-                    messages.Add(DtcMessage.Plain(DtcSeverity.Warning, "Warning: blob size " + total.ToString(CultureInfo.InvariantCulture) +
-                        " >= minimum size " + o.MinimumSize.ToString(CultureInfo.InvariantCulture)));
-                }
-            }
-            if (o.PadSize > 0) padlen = o.PadSize;
-            if (o.Align > 0) padlen = ((total + padlen + o.Align - 1) & ~(o.Align - 1)) - total;
+            int padlen = Padding(total, o, quiet < 1 ? messages : null);
             int tsize = total + (padlen > 0 ? padlen : 0);
 
-            var blob = new byte[tsize];
-            var h = new ByteSink(blob);
+            var blob = direct ?? new byte[tsize];
+            var h = new ByteSink(blob, 0);
             h.Cell(Magic);
             h.Cell((uint)tsize);
             h.Cell((uint)(reserveOff + reserveSize));
@@ -99,10 +101,43 @@ namespace Xen.Shm.Devicetree
                 p += 16;
             }
             p += 16 * (Math.Max(0, o.ReserveEntries) + 1);
-            dt.CopyTo(blob, p);
+            if (direct == null) dt.CopyTo(blob, p);
             p += dt.Length;
             strings.CopyTo(blob, p);
             return blob;
+        }
+
+        // -S / -p / -a arithmetic of dt_to_blob (spec §11.5); the -S warning goes to messages when given.
+        private static int Padding(int total, FlattenOptions o, List<DtcMessage>? messages)
+        {
+            int padlen = 0;
+            if (o.MinimumSize > 0)
+            {
+                padlen = o.MinimumSize - total;
+                if (padlen < 0)
+                {
+                    padlen = 0;
+                    messages?.Add(DtcMessage.Plain(DtcSeverity.Warning, "Warning: blob size " + total.ToString(CultureInfo.InvariantCulture) +
+                        " >= minimum size " + o.MinimumSize.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+            if (o.PadSize > 0) padlen = o.PadSize;
+            if (o.Align > 0) padlen = ((total + padlen + o.Align - 1) & ~(o.Align - 1)) - total;
+            return padlen;
+        }
+
+        private static int Measure(DtNode node, StringTable strings)
+        {
+            if (node.IsDeleted) return 0;
+            int size = 4 + ((Encoding.UTF8.GetByteCount(node.Name) + 1 + 3) & ~3) + 4;
+            foreach (var prop in node.PropertyList)
+            {
+                if (prop.IsDeleted) continue;
+                strings.Insert(prop.Name);
+                size += 12 + ((prop.Value.Length + 3) & ~3);
+            }
+            foreach (var child in node.ChildList) size += Measure(child, strings);
+            return size;
         }
 
         private static void Put64(byte[] b, int p, ulong v)
@@ -118,7 +153,8 @@ namespace Xen.Shm.Devicetree
         {
             if (node.IsDeleted) return;
             dt.Cell(BeginNode);
-            string path = node.Parent == null ? "/" : (parentPath.EndsWith("/", StringComparison.Ordinal) ? parentPath : parentPath + "/") + node.Name;
+            // Full paths only for the old -V 1..3 layouts (no string building otherwise).
+            string path = !vi.FullPath ? "" : node.Parent == null ? "/" : (parentPath.EndsWith("/", StringComparison.Ordinal) ? parentPath : parentPath + "/") + node.Name;
             dt.CString(vi.FullPath ? path : node.Name);
             dt.Align(4);
             bool seenName = false;
@@ -155,17 +191,21 @@ namespace Xen.Shm.Devicetree
         {
             private byte[] _b;
             private int _n;
+            private readonly int _start;
             private readonly bool _fixed;
 
-            public ByteSink(int capacity) => _b = new byte[capacity];
+            public ByteSink(int capacity) => _b = new byte[Math.Max(capacity, 16)];
 
-            public ByteSink(byte[] target)
+            /// <summary>Write into <paramref name="target"/> from <paramref name="start"/> on (fixed size).</summary>
+            public ByteSink(byte[] target, int start)
             {
                 _b = target;
+                _n = start;
+                _start = start;
                 _fixed = true;
             }
 
-            public int Length => _n;
+            public int Length => _n - _start;
 
             private void Ensure(int extra)
             {
@@ -195,10 +235,10 @@ namespace Xen.Shm.Devicetree
 
             public void CString(string s)
             {
-                var b = Encoding.UTF8.GetBytes(s);
-                Ensure(b.Length + 1);
-                Buffer.BlockCopy(b, 0, _b, _n, b.Length);
-                _n += b.Length;
+                int n = Encoding.UTF8.GetByteCount(s);
+                Ensure(n + 1);
+                Encoding.UTF8.GetBytes(s, 0, s.Length, _b, _n);
+                _n += n;
                 _b[_n++] = 0;
             }
 
@@ -209,7 +249,7 @@ namespace Xen.Shm.Devicetree
                 while (_n < target) _b[_n++] = 0;
             }
 
-            public void CopyTo(byte[] dest, int offset) => Buffer.BlockCopy(_b, 0, dest, offset, _n);
+            public void CopyTo(byte[] dest, int offset) => Buffer.BlockCopy(_b, _start, dest, offset, _n - _start);
         }
     }
 }

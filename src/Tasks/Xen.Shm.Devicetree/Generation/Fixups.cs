@@ -27,7 +27,7 @@ namespace Xen.Shm.Devicetree
             foreach (var prop in node.Properties)
             {
                 var ms = prop.Value.MarkerList;
-                if (ms == null) continue;
+                if (ms.Count == 0) continue;
                 foreach (var m in ms)
                 {
                     if (m.Kind != DtMarkerKind.PhandleReference) continue;
@@ -46,7 +46,7 @@ namespace Xen.Shm.Devicetree
             foreach (var prop in new List<DtProperty>(node.Properties))
             {
                 var ms = prop.Value.MarkerList;
-                if (ms == null) continue;
+                if (ms.Count == 0) continue;
                 foreach (var m in ms)
                 {
                     if (m.Kind != DtMarkerKind.PhandleReference) continue;
@@ -69,7 +69,7 @@ namespace Xen.Shm.Devicetree
             foreach (var prop in new List<DtProperty>(node.Properties))
             {
                 var ms = prop.Value.MarkerList;
-                if (ms == null) continue;
+                if (ms.Count == 0) continue;
                 foreach (var m in ms)
                 {
                     if (m.Kind != DtMarkerKind.PhandleReference) continue;

@@ -22,7 +22,6 @@ namespace Xen.Shm.Devicetree.Source
         private int _depth;
         private State _state = State.Initial;
         private SourceSpan _lastSpan;
-        private readonly Dictionary<string, string> _names = new Dictionary<string, string>(StringComparer.Ordinal);
 
         public DtsLexer(byte[] mainBytes, string mainName, SourceOpener opener, List<DtcMessage> messages)
         {
@@ -157,7 +156,13 @@ namespace Xen.Shm.Devicetree.Source
                         continue;
                     case R_String:
                         tok.Kind = DtsTokenKind.String;
-                        tok.Data = Escapes.Decode(s, start + 1, start + bestLen - 1, start + bestLen);
+                        if (Array.IndexOf(s, (byte)'\\', start + 1, bestLen - 2) < 0)
+                        {
+                            tok.Raw = s;
+                            tok.RawStart = start + 1;
+                            tok.RawLength = bestLen - 2;
+                        }
+                        else tok.Data = Escapes.Decode(s, start + 1, start + bestLen - 1, start + bestLen);
                         return tok;
                     case R_V1:
                         _state = State.V1;
@@ -281,7 +286,7 @@ namespace Xen.Shm.Devicetree.Source
 
         private void PushFile(string name)
         {
-            if (_depth++ >= MaxIncludeDepth) throw new DtcFatalException("Includes nested too deeply\n");
+            if (_depth++ >= MaxIncludeDepth) throw new DtcFatalException("Includes nested too deeply"); // dtc prints no newline here
             var bytes = _opener.Open(name, _file.Dir, out var full);
             _file = new SourceFileState(bytes, full, SourceOpener.DirOf(full), _file);
         }
@@ -336,11 +341,11 @@ namespace Xen.Shm.Devicetree.Source
             }
             int q = p;
             while (q < end && (s[q] == (byte)'U' || s[q] == (byte)'L')) q++;
-            string text = Latin(s, start, len);
-            if (p < end && q < end) LexicalError(span, "Bad integer literal '" + text + "'");
+            // The literal's text is only needed for messages: build it only then.
+            if (p < end && q < end) LexicalError(span, "Bad integer literal '" + Latin(s, start, len) + "'");
             if (overflow)
             {
-                LexicalError(span, "Integer literal '" + text + "' out of range");
+                LexicalError(span, "Integer literal '" + Latin(s, start, len) + "' out of range");
                 value = ulong.MaxValue;
             }
             return value;
@@ -352,20 +357,11 @@ namespace Xen.Shm.Devicetree.Source
             HadError = true;
         }
 
-        private string Intern(byte[] s, int start, int len)
-        {
-            var text = Latin(s, start, len);
-            if (_names.TryGetValue(text, out var existing)) return existing;
-            _names[text] = text;
-            return text;
-        }
+        private string Intern(byte[] s, int start, int len) => NameInterner.ForThisThread.Intern(s, start, len);
 
-        internal static string Latin(byte[] s, int start, int len)
-        {
-            var chars = new char[len];
-            for (int i = 0; i < len; i++) chars[i] = (char)s[start + i];
-            return new string(chars);
-        }
+        private static readonly Encoding s_latin1 = Encoding.GetEncoding(28591);
+
+        internal static string Latin(byte[] s, int start, int len) => s_latin1.GetString(s, start, len);
 
         // ---- matchers: each returns the longest match length at p, or 0 --------------------
 

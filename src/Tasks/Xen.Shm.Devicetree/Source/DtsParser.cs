@@ -15,7 +15,10 @@ namespace Xen.Shm.Devicetree
     /// </summary>
     public sealed class DtsParser
     {
-        private const int MaxNesting = 1000; // stand-in for bison's stack limit ("memory exhausted")
+        // Stand-ins for bison's stack limit ("memory exhausted"): nodes nest 2 frames per level,
+        // expressions about 14, so their limit is lower to stay well inside a 1 MiB thread stack.
+        private const int MaxNodeNesting = 1000;
+        private const int MaxExpressionNesting = 200;
 
         private readonly DtsLexer _lexer;
         private readonly List<DtcMessage> _messages;
@@ -80,6 +83,11 @@ namespace Xen.Shm.Devicetree
                     messages.Add(DtcMessage.Fatal("Syntax error parsing input tree\n"));
                     tree = null;
                 }
+                else
+                {
+                    // dtc guesses boot_cpuid_phys when the parse finishes (build_dt_info; spec §8).
+                    tree.BootCpuId = tree.GuessBootCpuId();
+                }
             }
             catch (DtcFatalException e)
             {
@@ -135,9 +143,20 @@ namespace Xen.Shm.Devicetree
         private static SourceSpan Join(SourceSpan first, SourceSpan last) =>
             new SourceSpan(last.File, first.Line, first.Column, last.EndLine, last.EndColumn);
 
+        private int _exprDepth;
+
+        private void EnterExpression()
+        {
+            if (++_exprDepth > MaxExpressionNesting)
+            {
+                _messages.Add(DtcMessage.ParseError("Error", Peek().Span, "memory exhausted"));
+                throw new SyntaxError();
+            }
+        }
+
         private void Enter()
         {
-            if (++_depth > MaxNesting)
+            if (++_depth > MaxNodeNesting)
             {
                 _messages.Add(DtcMessage.ParseError("Error", Peek().Span, "memory exhausted"));
                 throw new SyntaxError();
@@ -373,9 +392,8 @@ namespace Xen.Shm.Devicetree
 
         private DtProperty PropDef()
         {
-            var labels = new List<string>();
-            var labelSpans = new List<SourceSpan>();
-            while (Peek().Kind == DtsTokenKind.Label) labels.Add(Take().Text!);
+            List<string>? labels = null;
+            while (Peek().Kind == DtsTokenKind.Label) (labels ??= new List<string>(1)).Add(Take().Text!);
             DtProperty prop;
             if (Peek().Kind == DtsTokenKind.DeleteProperty)
             {
@@ -398,18 +416,19 @@ namespace Xen.Shm.Devicetree
                 var semi = Expect(';');
                 prop = new DtProperty(name.Text!, value, Join(name.Span, semi.Span));
             }
-            for (int i = labels.Count - 1; i >= 0; i--) prop.Labels.Add(labels[i]);
+            if (labels != null)
+                for (int i = labels.Count - 1; i >= 0; i--) prop.Labels.Add(labels[i]);
             return prop;
         }
 
         private DtNode SubNode()
         {
-            var labels = new List<string>();
+            List<string>? labels = null;
             bool omit = false;
             while (true)
             {
                 var t = Peek();
-                if (t.Kind == DtsTokenKind.Label) { labels.Add(Take().Text!); continue; }
+                if (t.Kind == DtsTokenKind.Label) { (labels ??= new List<string>(1)).Add(Take().Text!); continue; }
                 if (t.Kind == DtsTokenKind.OmitIfNoRef) { Take(); omit = true; continue; }
                 break;
             }
@@ -428,7 +447,8 @@ namespace Xen.Shm.Devicetree
                 node = NodeDef(name.Text!);
             }
             if (omit) node.OmitIfUnreferenced = true;
-            for (int i = labels.Count - 1; i >= 0; i--) node.Labels.Add(labels[i]);
+            if (labels != null)
+                for (int i = labels.Count - 1; i >= 0; i--) node.Labels.Add(labels[i]);
             return node;
         }
 
@@ -444,7 +464,8 @@ namespace Xen.Shm.Devicetree
                 {
                     Take();
                     v.AddMarker(DtMarkerKind.TypeString, null);
-                    v.AppendBytes(t.Data!, 0, t.Data!.Length);
+                    if (t.Raw != null) v.AppendBytesAndNul(t.Raw, t.RawStart, t.RawLength);
+                    else v.AppendBytes(t.Data!, 0, t.Data!.Length);
                 }
                 else if (t.Kind == DtsTokenKind.Bits || t.IsChar('<'))
                 {
@@ -539,6 +560,7 @@ namespace Xen.Shm.Devicetree
             var kw = Take();
             Expect('(');
             var file = Expect(DtsTokenKind.String);
+            var fileData = StringBytes(file);
             ulong offset = 0, length = ulong.MaxValue;
             bool ranged = false;
             if (Peek().IsChar(','))
@@ -550,7 +572,7 @@ namespace Xen.Shm.Devicetree
                 ranged = true;
             }
             Expect(')');
-            var data = file.Data!;
+            var data = fileData;
             int nul = Array.IndexOf(data, (byte)0);
             string name = Encoding.UTF8.GetString(data, 0, nul);
             var bytes = _lexer.Opener.Open(name, _lexer.CurrentDir, out _);
@@ -569,6 +591,14 @@ namespace Xen.Shm.Devicetree
             _ = kw;
         }
 
+        private static byte[] StringBytes(DtsToken t)
+        {
+            if (t.Data != null) return t.Data;
+            var b = new byte[t.RawLength + 1];
+            Buffer.BlockCopy(t.Raw!, t.RawStart, b, 0, t.RawLength);
+            return b;
+        }
+
         // ---- integer expressions (unsigned 64-bit, C precedence; spec §5.3) -------------
 
         private ulong IntegerPrim(out SourceSpan span)
@@ -582,12 +612,12 @@ namespace Xen.Shm.Devicetree
             }
             if (t.IsChar('('))
             {
-                Enter();
+                EnterExpression();
                 Take();
                 ulong v = Expr(out _);
                 var close = Expect(')');
                 span = Join(t.Span, close.Span);
-                _depth--;
+                _exprDepth--;
                 return v;
             }
             throw Fail();
@@ -599,12 +629,12 @@ namespace Xen.Shm.Devicetree
         {
             ulong c = Or(out span);
             if (!Peek().IsChar('?')) return c;
-            Enter();
+            EnterExpression();
             Take();
             ulong a = Expr(out _);
             Expect(':');
             ulong b = Ternary(out var last);
-            _depth--;
+            _exprDepth--;
             span = Join(span, last);
             return c != 0 ? a : b;
         }
@@ -757,10 +787,10 @@ namespace Xen.Shm.Devicetree
             var t = Peek();
             if (t.IsChar('-') || t.IsChar('~') || t.IsChar('!'))
             {
-                Enter();
+                EnterExpression();
                 Take();
                 ulong v = Unary(out var last);
-                _depth--;
+                _exprDepth--;
                 span = Join(t.Span, last);
                 if (t.Char == (byte)'-') return unchecked(0UL - v);
                 if (t.Char == (byte)'~') return ~v;

@@ -16,8 +16,13 @@ namespace Xen.Shm.Devicetree.Source
         /// <summary>Name, label or reference text.</summary>
         public string? Text;
 
-        /// <summary>String bytes after escapes, with the terminating NUL.</summary>
+        /// <summary>String bytes after escapes, with the terminating NUL (null when <see cref="Raw"/> holds them).</summary>
         public byte[]? Data;
+
+        /// <summary>A string without escapes: its bytes are Raw[RawStart..RawStart+RawLength) (NUL not included).</summary>
+        public byte[]? Raw;
+        public int RawStart;
+        public int RawLength;
 
         public SourceSpan Span;
 

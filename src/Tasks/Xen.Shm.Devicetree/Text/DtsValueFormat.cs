@@ -149,20 +149,18 @@ namespace Xen.Shm.Devicetree
         /// <summary>write_propval_int: bytes as %02x, wider elements as 0x%02x, space separated.</summary>
         private static void AppendInts(StringBuilder sb, byte[] b, int at, int len, int width)
         {
-            // dtc asserts len % width == 0; a value that breaks it (only from odd markers) prints its
-            // whole elements and then the rest as bytes rather than crashing.
-            int end = at + len;
-            bool first = true;
-            for (int p = at; p < end; p += width)
+            // dtc asserts len % width == 0 (only odd hand-made markers break it); rather than stop,
+            // we print the whole elements and then the leftover bytes as bytes.
+            int whole = len / width * width;
+            for (int p = at; p < at + len; )
             {
-                int w = p + width <= end ? width : 1;
-                if (!first) sb.Append(' ');
-                first = false;
+                if (p != at) sb.Append(' ');
+                int w = p < at + whole ? width : 1;
                 ulong v = 0;
                 for (int k = 0; k < w; k++) v = v << 8 | b[p + k];
-                if (w == 1 && width == 1) sb.Append(((byte)v).ToString("x2", CultureInfo.InvariantCulture));
+                if (width == 1) sb.Append(v.ToString("x2", CultureInfo.InvariantCulture));
                 else sb.Append("0x").Append(v.ToString("x2", CultureInfo.InvariantCulture));
-                if (w != width) width = 1;
+                p += w;
             }
         }
 

@@ -21,6 +21,7 @@ namespace Xen.Shm.Devicetree
         public DtNode(string name)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
+            Labels.OwnerNode = this;
         }
 
         /// <summary>Full name including unit address; empty for the root.</summary>
@@ -41,17 +42,43 @@ namespace Xen.Shm.Devicetree
         {
             get
             {
+                if (_unit != null) return _unit;
                 int at = Name.IndexOf('@');
-                return at < 0 ? string.Empty : Name.Substring(at + 1);
+                return _unit = at < 0 ? string.Empty : Name.Substring(at + 1);
             }
         }
+
+        private string? _unit;
 
         public DtNode? Parent { get; private set; }
 
         /// <summary>Labels on the node, in dtc's order (last attached first; spec §9.1).</summary>
         public LabelList Labels { get; } = new LabelList();
 
-        public bool IsDeleted { get; internal set; }
+        public bool IsDeleted
+        {
+            get => _deleted;
+            internal set
+            {
+                if (_deleted == value) return;
+                _deleted = value;
+                Touch();
+            }
+        }
+
+        private bool _deleted;
+        private uint _phandle;
+
+        // Lookup indexes live on the root node; any change below it that can move a label or a
+        // phandle owner bumps the generation, and the indexes are rebuilt on the next lookup.
+        internal TreeIndex? Index;
+
+        internal void Touch()
+        {
+            var n = this;
+            while (n.Parent != null) n = n.Parent;
+            if (n.Index != null) n.Index.Generation++;
+        }
 
         /// <summary>Marked <c>/omit-if-no-ref/</c>: dropped during checks unless referenced.</summary>
         public bool OmitIfUnreferenced { get; set; }
@@ -60,7 +87,17 @@ namespace Xen.Shm.Devicetree
         public bool IsReferenced { get; internal set; }
 
         /// <summary>Phandle recorded or allocated during compilation (0 = none).</summary>
-        public uint Phandle { get; internal set; }
+        public uint Phandle
+        {
+            get => _phandle;
+            internal set
+            {
+                _phandle = value;
+                var n = this;
+                while (n.Parent != null) n = n.Parent;
+                n.Index?.PhandleAssigned(this, value);
+            }
+        }
 
         /// <summary>Where the node was defined; further definitions merged into it follow in <see cref="AlsoDefinedAt"/>.</summary>
         public SourceSpan Span { get; internal set; }
@@ -90,22 +127,10 @@ namespace Xen.Shm.Devicetree
         internal List<DtNode> ChildList => _children;
 
         /// <summary>Live properties in order.</summary>
-        public IEnumerable<DtProperty> Properties
-        {
-            get
-            {
-                foreach (var p in _properties) if (!p.IsDeleted) yield return p;
-            }
-        }
+        public LivePropertyView Properties => new LivePropertyView(_properties);
 
         /// <summary>Live children in order.</summary>
-        public IEnumerable<DtNode> Children
-        {
-            get
-            {
-                foreach (var c in _children) if (!c.IsDeleted) yield return c;
-            }
-        }
+        public LiveNodeView Children => new LiveNodeView(_children);
 
         /// <summary>True if some live child exists.</summary>
         public bool HasChildren
@@ -136,8 +161,12 @@ namespace Xen.Shm.Devicetree
         /// <summary>The live property named <paramref name="name"/>, or null.</summary>
         public DtProperty? GetProperty(string name)
         {
-            foreach (var p in _properties)
-                if (!p.IsDeleted && string.Equals(p.Name, name, StringComparison.Ordinal)) return p;
+            var list = _properties;
+            for (int i = 0; i < list.Count; i++)
+            {
+                var p = list[i];
+                if (!p.IsDeleted && string.Equals(p.Name, name)) return p;
+            }
             return null;
         }
 
@@ -182,6 +211,7 @@ namespace Xen.Shm.Devicetree
             if (child.Parent != null) throw new InvalidOperationException("node already has a parent");
             child.Parent = this;
             _children.Add(child);
+            RootNode.Index?.Attached(child);
             return child;
         }
 
@@ -281,6 +311,16 @@ namespace Xen.Shm.Devicetree
         }
 
         internal void DetachForMerge() => Parent = null;
+
+        internal DtNode RootNode
+        {
+            get
+            {
+                var n = this;
+                while (n.Parent != null) n = n.Parent;
+                return n;
+            }
+        }
 
         public override string ToString() => Path + (IsDeleted ? " (deleted)" : string.Empty);
     }

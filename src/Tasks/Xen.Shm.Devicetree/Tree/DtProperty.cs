@@ -25,7 +25,12 @@ namespace Xen.Shm.Devicetree
         }
 
         /// <summary>Labels on the property (<c>lbl: prop = …</c>); never node references.</summary>
-        public LabelList Labels { get; } = new LabelList();
+        public LabelList Labels => _labels ??= new LabelList();
+
+        private LabelList? _labels;
+
+        /// <summary>Labels if any were ever attached (no allocation otherwise).</summary>
+        internal LabelList? LabelsOrNull => _labels;
 
         /// <summary>Deleted by <c>/delete-property/</c> or a node deletion; invisible to output and lookups.</summary>
         public bool IsDeleted { get; internal set; }
@@ -39,7 +44,7 @@ namespace Xen.Shm.Devicetree
         internal void Delete()
         {
             IsDeleted = true;
-            Labels.DeleteAll();
+            _labels?.DeleteAll();
         }
 
         public override string ToString() => IsDeleted ? $"{Name} (deleted)" : $"{Name} [{Value.Length} bytes]";

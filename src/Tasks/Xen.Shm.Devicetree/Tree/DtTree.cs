@@ -20,6 +20,9 @@ namespace Xen.Shm.Devicetree
         /// <summary>The root node (name empty, path <c>/</c>).</summary>
         public DtNode Root { get; internal set; }
 
+        /// <summary>The live node owning <paramref name="phandle"/> (dtc get_node_by_phandle), or null.</summary>
+        public DtNode? FindNodeByPhandle(uint phandle) => TreeIndex.For(Root).ByPhandle(phandle);
+
         /// <summary>The <c>/memreserve/</c> entries in order.</summary>
         public List<DtReserveEntry> MemoryReservations { get; } = new List<DtReserveEntry>();
 
@@ -36,7 +39,7 @@ namespace Xen.Shm.Devicetree
         /// The first live node (pre-order) carrying live label <paramref name="label"/>, or null
         /// (dtc get_node_by_label).
         /// </summary>
-        public DtNode? FindNodeByLabel(string label) => FindByLabel(Root, label);
+        public DtNode? FindNodeByLabel(string label) => TreeIndex.For(Root).ByLabel(label);
 
         /// <summary>Resolve a reference as dtc's get_node_by_ref: "/" = root, "/path", or a label.</summary>
         public DtNode? FindNodeByReference(string reference)
@@ -54,18 +57,6 @@ namespace Xen.Shm.Devicetree
             var reg = cpus.AllChildren[0].GetProperty("reg");
             if (reg == null || reg.Value.Length != 4) return 0;
             return reg.Value.GetCell(0);
-        }
-
-        private static DtNode? FindByLabel(DtNode node, string label)
-        {
-            if (node.Labels.Contains(label)) return node;
-            foreach (var c in node.ChildList)
-            {
-                if (c.IsDeleted) continue;
-                var hit = FindByLabel(c, label);
-                if (hit != null) return hit;
-            }
-            return null;
         }
 
         // Phandle allocation counter: dtc keeps it static across the run (livetree.c get_node_phandle).

@@ -14,7 +14,8 @@ namespace Xen.Shm.Devicetree
         private static readonly byte[] s_none = new byte[0];
         private byte[] _bytes;
         private int _length;
-        private List<DtMarker>? _markers;
+        private DtMarker[]? _markers;
+        private int _markerCount;
 
         public DtValue() => _bytes = s_none;
 
@@ -40,9 +41,10 @@ namespace Xen.Shm.Devicetree
         }
 
         /// <summary>Markers in the order they were added (offsets ascending except after in-place inserts).</summary>
-        public IReadOnlyList<DtMarker> Markers => (IReadOnlyList<DtMarker>?)_markers ?? Array.Empty<DtMarker>();
+        public IReadOnlyList<DtMarker> Markers =>
+            _markers == null ? (IReadOnlyList<DtMarker>)Array.Empty<DtMarker>() : new ArraySegment<DtMarker>(_markers, 0, _markerCount);
 
-        internal List<DtMarker>? MarkerList => _markers;
+        internal MarkerSlice MarkerList => new MarkerSlice(_markers, _markerCount);
 
         /// <summary>The bytes as a new array.</summary>
         public byte[] ToArray()
@@ -57,7 +59,11 @@ namespace Xen.Shm.Devicetree
         public DtValue Clone()
         {
             var v = new DtValue { _bytes = ToArray(), _length = _length };
-            if (_markers != null) v._markers = new List<DtMarker>(_markers);
+            if (_markers != null)
+            {
+                v._markers = (DtMarker[])_markers.Clone();
+                v._markerCount = _markerCount;
+            }
             return v;
         }
 
@@ -142,6 +148,16 @@ namespace Xen.Shm.Devicetree
             return this;
         }
 
+        /// <summary>Append bytes and a NUL in one step (a string piece), growing once.</summary>
+        internal DtValue AppendBytesAndNul(byte[] bytes, int offset, int count)
+        {
+            Grow(count + 1);
+            Buffer.BlockCopy(bytes, offset, _bytes, _length, count);
+            _length += count;
+            _bytes[_length++] = 0;
+            return this;
+        }
+
         public DtValue AppendByte(byte b)
         {
             Grow(1);
@@ -154,10 +170,10 @@ namespace Xen.Shm.Devicetree
         {
             int baseOffset = _length;
             AppendBytes(other._bytes, 0, other._length);
-            if (other._markers != null)
+            for (int i = 0; i < other._markerCount; i++)
             {
-                _markers ??= new List<DtMarker>(other._markers.Count);
-                foreach (var m in other._markers) _markers.Add(m.WithOffset(m.Offset + baseOffset));
+                var m = other._markers![i];
+                PushMarker(m.WithOffset(m.Offset + baseOffset));
             }
             return this;
         }
@@ -165,8 +181,15 @@ namespace Xen.Shm.Devicetree
         /// <summary>Add a marker at the current end.</summary>
         public DtValue AddMarker(DtMarkerKind kind, string? reference)
         {
-            (_markers ??= new List<DtMarker>(2)).Add(new DtMarker(kind, _length, reference));
+            PushMarker(new DtMarker(kind, _length, reference));
             return this;
+        }
+
+        private void PushMarker(DtMarker m)
+        {
+            if (_markers == null) _markers = new DtMarker[1]; // most values carry one type marker
+            else if (_markerCount == _markers.Length) Array.Resize(ref _markers, _markers.Length * 2);
+            _markers[_markerCount++] = m;
         }
 
         /// <summary>Overwrite 4 bytes at <paramref name="offset"/> with a big-endian cell.</summary>
@@ -186,7 +209,7 @@ namespace Xen.Shm.Devicetree
             Buffer.BlockCopy(_bytes, at, _bytes, at + data.Length, _length - at);
             Buffer.BlockCopy(data, 0, _bytes, at, data.Length);
             _length += data.Length;
-            for (int i = markerIndex + 1; i < _markers.Count; i++)
+            for (int i = markerIndex + 1; i < _markerCount; i++)
                 _markers[i] = _markers[i].WithOffset(_markers[i].Offset + data.Length);
         }
 
@@ -251,6 +274,40 @@ namespace Xen.Shm.Devicetree
             var cells = new uint[_length / 4];
             for (int i = 0; i < cells.Length; i++) cells[i] = GetCell(i * 4);
             return cells;
+        }
+    }
+
+    /// <summary>A view of a value's markers without allocation (internal hot paths).</summary>
+    internal readonly struct MarkerSlice
+    {
+        private readonly DtMarker[]? _items;
+
+        public MarkerSlice(DtMarker[]? items, int count)
+        {
+            _items = items;
+            Count = count;
+        }
+
+        public int Count { get; }
+
+        public DtMarker this[int index] => _items![index];
+
+        public Enumerator GetEnumerator() => new Enumerator(this);
+
+        public struct Enumerator
+        {
+            private readonly MarkerSlice _s;
+            private int _i;
+
+            public Enumerator(MarkerSlice s)
+            {
+                _s = s;
+                _i = -1;
+            }
+
+            public DtMarker Current => _s[_i];
+
+            public bool MoveNext() => ++_i < _s.Count;
         }
     }
 }

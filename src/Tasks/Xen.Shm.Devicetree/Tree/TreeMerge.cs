@@ -32,7 +32,8 @@ namespace Xen.Shm.Devicetree
                 }
                 if (hit != null)
                 {
-                    foreach (var l in np.Labels.WithDeleted()) hit.Labels.Add(l.Key);
+                    if (np.LabelsOrNull != null)
+                        foreach (var l in np.LabelsOrNull.WithDeleted()) hit.Labels.Add(l.Key);
                     hit.Value = np.Value;
                     hit.IsDeleted = false;
                     hit.Span = np.Span;

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using Xen.Shm.Devicetree;
+
+namespace Xen.Shm.Bench;
+
+/// <summary>
+/// Compiles every preprocessed Linux 6.1 board source of the corpus (tests/Xen.Shm.Dtc.Tests/corpus/
+/// fetch-corpus.sh) with our library in this one process, then with `dtc` run once per file, same
+/// Kbuild flags; prints both totals, the ratio (target ≤ 0.5) and the memory one compile of the
+/// largest source takes (target ≤ 10× its size).
+/// </summary>
+public sealed class DtcBenchmark : IBenchmark
+{
+    public string Name => "dtc";
+
+    public string Description => "whole Linux 6.1 arm/arm64 corpus: Xen.Shm.Devicetree in-process vs dtc per file (target ratio <= 0.5, memory <= 10x largest source)";
+
+    private static readonly string[] Warnings =
+    {
+        "no-interrupt_provider", "no-unit_address_vs_reg", "no-avoid_unnecessary_addr_size", "no-alias_paths",
+        "no-graph_child_address", "no-simple_bus_reg", "no-unique_unit_address",
+    };
+
+    public int Run(string[] args)
+    {
+        string dir = CorpusDirectory();
+        string list = Path.Combine(dir, "sources.txt");
+        if (!File.Exists(list))
+        {
+            Console.Error.WriteLine($"corpus not found in {dir}: run `bash tests/Xen.Shm.Dtc.Tests/corpus/fetch-corpus.sh` (or set XSHM_DT_CORPUS_DIR)");
+            return 1;
+        }
+        int limit = args.Length >= 2 && args[0] == "--limit" ? int.Parse(args[1], CultureInfo.InvariantCulture) : int.MaxValue;
+        var files = File.ReadAllLines(list).Where(l => l.Length > 0).OrderBy(l => l, StringComparer.Ordinal)
+            .Select(l => Path.Combine(dir, "pp", l)).Take(limit).ToList();
+        long totalBytes = files.Sum(f => new FileInfo(f).Length);
+        Console.WriteLine($"dtc benchmark: {files.Count} sources, {totalBytes / 1024.0 / 1024.0:F1} MiB of preprocessed DTS");
+
+        // Warm up the JIT on one file so the total measures compiling, not loading code.
+        Devicetree.Dtc.Compile(files[0], Options(dir, files[0]));
+
+        var ours = Stopwatch.StartNew();
+        int ourFailures = 0;
+        foreach (var f in files)
+            if (Devicetree.Dtc.Compile(f, Options(dir, f)).ExitCode != 0) ourFailures++;
+        ours.Stop();
+
+        var real = Stopwatch.StartNew();
+        int dtcFailures = 0;
+        foreach (var f in files)
+            if (RunDtc(dir, f) != 0) dtcFailures++;
+        real.Stop();
+
+        double ratio = ours.Elapsed.TotalSeconds / real.Elapsed.TotalSeconds;
+        Console.WriteLine($"  ours (in-process): {ours.Elapsed.TotalSeconds,8:F2} s  ({ourFailures} failed)");
+        Console.WriteLine($"  dtc (per file):    {real.Elapsed.TotalSeconds,8:F2} s  ({dtcFailures} failed)");
+        Console.WriteLine($"  ratio ours/dtc:    {ratio,8:F3}  (target <= 0.5: {(ratio <= 0.5 ? "met" : "NOT met")})");
+
+        string largest = files.OrderByDescending(f => new FileInfo(f).Length).ThenBy(f => f, StringComparer.Ordinal).First();
+        long size = new FileInfo(largest).Length;
+        var m = PeakMemory(dir, largest);
+        string Times(long bytes) => $"{bytes / 1024.0 / 1024.0:F1} MiB = {(double)bytes / size:F1}x its size";
+        string Target(long bytes) => (double)bytes / size <= 10 ? "met" : "NOT met";
+        Console.WriteLine($"  largest source:    {Path.GetRelativePath(dir, largest)} ({size / 1024.0:F0} KiB)");
+        Console.WriteLine($"  peak managed heap growth during its compile: {Times(m.ManagedPeak)} (target <= 10x: {Target(m.ManagedPeak)}; counts garbage not yet collected and runtime threads, so it follows the GC gen0 budget)");
+        Console.WriteLine($"  peak working-set growth during its compile:  {Times(m.WorkingSet)} (target <= 10x: {Target(m.WorkingSet)})");
+        Console.WriteLine($"  live after the compile (tree + output):      {Times(m.Retained)}");
+        Console.WriteLine($"  allocated in total by the compile:           {Times(m.Allocated)}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Samples the managed heap and the working set every millisecond around one compile (after a
+    /// warm-up compile of the same file and a full collection) and returns the peak growth of each.
+    /// </summary>
+    private static (long ManagedPeak, long WorkingSet, long Retained, long Allocated) PeakMemory(string dir, string file)
+    {
+        Devicetree.Dtc.Compile(file, Options(dir, file));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        long managed0 = GC.GetTotalMemory(true), ws0 = process.WorkingSet64;
+        long managedPeak = managed0, wsPeak = ws0;
+        bool done = false;
+        var sampler = new Thread(() =>
+        {
+            using var p = Process.GetCurrentProcess();
+            long own0 = GC.GetAllocatedBytesForCurrentThread();
+            while (!Volatile.Read(ref done))
+            {
+                // The sampler's own allocations (Process.Refresh) are not the compiler's.
+                long own = GC.GetAllocatedBytesForCurrentThread() - own0;
+                managedPeak = Math.Max(managedPeak, GC.GetTotalMemory(false) - own);
+                p.Refresh();
+                wsPeak = Math.Max(wsPeak, p.WorkingSet64);
+                Thread.Sleep(1);
+            }
+        }) { IsBackground = true };
+        sampler.Start();
+        long allocated0 = GC.GetAllocatedBytesForCurrentThread();
+        var result = Devicetree.Dtc.Compile(file, Options(dir, file));
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocated0;
+        managedPeak = Math.Max(managedPeak, GC.GetTotalMemory(false));
+        Volatile.Write(ref done, true);
+        sampler.Join();
+        long retained = GC.GetTotalMemory(true) - managed0;
+        GC.KeepAlive(result);
+        return (managedPeak - managed0, Math.Max(0, wsPeak - ws0), retained, allocated);
+    }
+
+    private static DtcOptions Options(string dir, string file)
+    {
+        var o = new DtcOptions { BootCpu = 0, Quiet = 1 };
+        o.IncludeDirs.Add(SourceDir(dir, file));
+        o.IncludeDirs.Add(Path.Combine(dir, "src", "scripts", "dtc", "include-prefixes"));
+        foreach (var w in Warnings) o.Warning(w);
+        return o;
+    }
+
+    /// <summary>`dtc -q -I dts -O dtb -o /dev/null -b 0 -i … -Wno-…`, Kbuild 6.1's flags.</summary>
+    private static int RunDtc(string dir, string file)
+    {
+        var psi = new ProcessStartInfo("dtc") { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var a in new[] { "-q", "-I", "dts", "-O", "dtb", "-o", "/dev/null", "-b", "0", "-i", SourceDir(dir, file), "-i", Path.Combine(dir, "src", "scripts", "dtc", "include-prefixes") })
+            psi.ArgumentList.Add(a);
+        foreach (var w in Warnings) psi.ArgumentList.Add("-W" + w);
+        psi.ArgumentList.Add(file);
+        using var p = Process.Start(psi)!;
+        p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return p.ExitCode;
+    }
+
+    private static string SourceDir(string dir, string file) =>
+        Path.Combine(dir, "src", Path.GetRelativePath(Path.Combine(dir, "pp"), Path.GetDirectoryName(file)!));
+
+    private static string CorpusDirectory()
+    {
+        string? env = Environment.GetEnvironmentVariable("XSHM_DT_CORPUS_DIR");
+        if (!string.IsNullOrEmpty(env)) return env;
+        string cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return Path.Combine(cache, "xen-shm-sdk", "dt-corpus");
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using Xen.Shm.Devicetree;
+using Xen.Shm.Dtc.Tests.Infrastructure;
+
+namespace Xen.Shm.Dtc.Tests.Corpus;
+
+/// <summary>
+/// Linux 6.1 arm/arm64 board sources after Kbuild's cpp step: real dtc and our library, same flags,
+/// must agree on exit code and bytes. A fixed stride sample of the sorted list; XSHM_DT_CORPUS=full
+/// runs every file.
+/// </summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class CorpusSourceTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public void BoardSourcesCompileToDtcsBytes()
+    {
+        string dtc = ExternalTool.RequireDtc();
+        var files = Infrastructure.Corpus.Sources();
+        var mismatches = new ConcurrentBag<string>();
+        int identical = 0, stderrSame = 0;
+
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+        {
+            var real = ExternalTool.Run(dtc, KbuildDtc.Args(file).Append(file));
+            var ours = Devicetree.Dtc.Compile(file, KbuildDtc.Options(file));
+            byte[] ourBytes = ours.ExitCode == 0 ? ours.Output ?? Array.Empty<byte>() : Array.Empty<byte>();
+            byte[] realBytes = real.ExitCode == 0 ? real.Stdout : Array.Empty<byte>();
+            if (real.ExitCode == ours.ExitCode && realBytes.AsSpan().SequenceEqual(ourBytes))
+                Interlocked.Increment(ref identical);
+            else
+                mismatches.Add($"{Rel(file)}: dtc exit {real.ExitCode} {realBytes.Length} B, ours exit {ours.ExitCode} {ourBytes.Length} B" +
+                    (ours.ExitCode != 0 ? " — " + FirstLine(ours.StandardError) : "") + (real.ExitCode != 0 ? " — dtc: " + FirstLine(real.Stderr) : ""));
+            if (real.Stderr == ours.StandardError) Interlocked.Increment(ref stderrSame);
+        });
+
+        Report($"corpus sources: {identical}/{files.Count} identical (exit code and bytes) to dtc -I dts -O dtb; " +
+               $"stderr identical for {stderrSame}/{files.Count}{(Infrastructure.Corpus.Full ? " [full]" : " [sample]")}");
+        foreach (var m in mismatches.OrderBy(m => m, StringComparer.Ordinal).Take(40)) Report("  differs: " + m);
+        Assert.AreEqual(files.Count, identical, $"{mismatches.Count} source(s) differ from dtc; first: {mismatches.OrderBy(m => m, StringComparer.Ordinal).FirstOrDefault()}");
+    }
+
+    private void Report(string line)
+    {
+        Console.WriteLine(line);
+        TestContext.WriteLine(line);
+    }
+
+    internal static string Rel(string path) => Path.GetRelativePath(Infrastructure.Corpus.Directory, path);
+
+    internal static string FirstLine(string text)
+    {
+        int nl = text.IndexOf('\n');
+        return nl < 0 ? text : text.Substring(0, nl);
+    }
+}
