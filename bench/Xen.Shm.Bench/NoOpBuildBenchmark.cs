@@ -5,8 +5,8 @@ namespace Xen.Shm.Bench;
 
 /// <summary>
 /// No-op rebuild of the sample board (testassets/mmio-sram) against the no-op rebuild of an empty
-/// project with the same SDK shape (the package's build/XenShm.Project.props|targets, i.e. the
-/// NoTargets recipe, without our pipeline), alternating, several rounds, same run. Target: ratio ≤ 1.10.
+/// project with the same SDK shape (Sdk="Xen.Shm.Sdk", the NoTargets recipe, with XenShmBuild taken
+/// out of CoreBuild), alternating, several rounds, same run. Target: ratio ≤ 1.10.
 /// Both are timed as a user sees them: one `dotnet build --no-restore` child process each.
 /// </summary>
 public sealed class NoOpBuildBenchmark : IBenchmark
@@ -37,13 +37,21 @@ public sealed class NoOpBuildBenchmark : IBenchmark
             string empty = Path.Combine(work, "empty");
             Directory.CreateDirectory(empty);
             Isolate(empty, feed, version);
-            string packageBuild = Path.Combine(packages, "xen.shm.sdk", version, "build");
-            File.WriteAllText(Path.Combine(empty, "empty.csproj"), $"""
+            // Resolved through the NuGet SDK resolver like the board (as Microsoft.Build.NoTargets would
+            // be); our pipeline is taken out of CoreBuild by a CustomAfterXenShmTargets import, so
+            // only the project shape (the NoTargets recipe) runs.
+            File.WriteAllText(Path.Combine(empty, "no-pipeline.targets"), """
                 <Project>
-                  <!-- Our SDK's project shape (the .NET SDK with its assembly outputs neutralised), none of our targets. -->
-                  <Import Project="{packageBuild}/XenShm.Project.props" />
-                  <Import Project="{packageBuild}/XenShm.Project.targets" />
-                  <Target Name="XenShmBuild" />
+                  <PropertyGroup>
+                    <CoreBuildDependsOn>BuildOnlySettings;PrepareForBuild;PreBuildEvent;ResolveReferences;GetTargetPath;PrepareForRun;IncrementalClean;PostBuildEvent</CoreBuildDependsOn>
+                  </PropertyGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(empty, "empty.csproj"), """
+                <Project Sdk="Xen.Shm.Sdk">
+                  <PropertyGroup>
+                    <CustomAfterXenShmTargets>$(MSBuildProjectDirectory)/no-pipeline.targets</CustomAfterXenShmTargets>
+                  </PropertyGroup>
                 </Project>
                 """);
             string emptyProject = Path.Combine(empty, "empty.csproj");
