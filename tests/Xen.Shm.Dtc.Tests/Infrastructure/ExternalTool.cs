@@ -8,30 +8,11 @@ namespace Xen.Shm.Dtc.Tests.Infrastructure;
 /// </summary>
 public static class ExternalTool
 {
-    public static string Require(string tool, string install)
-    {
-        string? path = Find(tool);
-        if (path != null) return path;
-        string message = $"{tool} not installed: {install}";
-        if (IsCi) Assert.Fail(message);
-        Assert.Inconclusive(message);
-        return tool;
-    }
+    public static string Require(string tool, string install) => Prerequisite.RequireTool(tool, install);
 
     public static string RequireDtc() => Require("dtc", "apt-get install device-tree-compiler (dtc 1.6.1)");
 
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
-
-    private static string? Find(string tool)
-    {
-        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            if (dir.Length == 0) continue;
-            string candidate = Path.Combine(dir, tool);
-            if (File.Exists(candidate)) return candidate;
-        }
-        return null;
-    }
+    public static bool IsCi => Prerequisite.IsCi;
 
     /// <summary>Runs a process to completion; stdout is kept as bytes (DTBs), stderr as text.</summary>
     public static ToolRun Run(string file, IEnumerable<string> args, string? workingDirectory = null, byte[]? stdin = null)

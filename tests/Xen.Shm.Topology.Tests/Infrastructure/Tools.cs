@@ -7,15 +7,8 @@ internal static class Tools
 {
     public static bool TryFind(string tool, string install, out string path)
     {
-        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            string candidate = Path.Combine(dir, tool);
-            if (File.Exists(candidate)) { path = candidate; return true; }
-        }
-        path = "";
-        if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail($"{tool} not installed: {install}");
-        Assert.Inconclusive($"{tool} not installed: {install}");
-        return false;
+        path = Prerequisite.RequireTool(tool, install);
+        return true;
     }
 
     public static void Run(string exe, string args)
