@@ -55,7 +55,21 @@ namespace Xen.Shm.Sdk.Tasks
             Report(generated.Diagnostics);
             if (generated.HasErrors) return;
 
-            var files = OutputPaths.Distinct(generated.Files);
+            var files = OutputPaths.Distinct(generated.Files)
+                .Select(f => new PlannedFile(f.Path, f.Content, f.SourcePath, f.LoadAddress)).ToList();
+
+            // boot.scr (BootScriptComposer's default route, spec §10.4); header time per mkimage's
+            // SOURCE_DATE_EPOCH rule, 0 when unset, so the bytes never depend on the clock.
+            uint time = Xen.Shm.BootImage.UImage.LegacyImage.TimeFromSourceDateEpoch(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+            var script = BootScriptPlan.Build(loaded.Board, generated, File.ReadAllBytes, time, diagnostics);
+            Report(diagnostics);
+            if (diagnostics.HasErrors) return;
+            if (script is { } s)
+            {
+                files = files.Select(f => s.Addresses.TryGetValue(f.Path, out var a) ? new PlannedFile(f.Path, f.Content, f.SourcePath, a) : f)
+                    .Concat(s.Files.Select(f => new PlannedFile(f.Path, f.Content, null, f.LoadAddress)))
+                    .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            }
 
             var entries = new List<ManifestEntry>();
             foreach (var file in files)
@@ -92,7 +106,7 @@ namespace Xen.Shm.Sdk.Tasks
         }
 
         // Unchanged files are not rewritten: no needless I/O on big kernels and ramdisks.
-        private static bool IsSameContent(OutputFile file, string destination)
+        private static bool IsSameContent(PlannedFile file, string destination)
         {
             if (!File.Exists(destination)) return false;
             var d = new FileInfo(destination);
@@ -108,5 +122,22 @@ namespace Xen.Shm.Sdk.Tasks
             using var b = d.OpenRead();
             return ManifestEntry.ComputeSha256(a) == ManifestEntry.ComputeSha256(b);
         }
+    }
+
+    /// <summary>One boot-folder file: its bytes or the input to copy, and its load address (null: not loaded).</summary>
+    internal sealed class PlannedFile
+    {
+        public PlannedFile(string path, byte[]? content, string? sourcePath, ulong? loadAddress)
+        {
+            Path = path;
+            Content = content;
+            SourcePath = sourcePath;
+            LoadAddress = loadAddress;
+        }
+
+        public string Path { get; }
+        public byte[]? Content { get; }
+        public string? SourcePath { get; }
+        public ulong? LoadAddress { get; }
     }
 }
