@@ -71,10 +71,12 @@ public sealed class BootFolderTests : BoardTestBase
     }
 
     [TestMethod]
-    public void SameBoardInTwoFolders_GivesIdenticalBootFolders()
+    [DataRow("sdk-basic")]
+    [DataRow("mmio-sram", DisplayName = "mmio-sram (host.dtb, boot.scr, xen.uimg)")]
+    public void SameBoardInTwoFolders_GivesIdenticalBootFolders(string asset)
     {
-        var first = BoardWorkspace.Create(TestContext, "sdk-basic", "a");
-        var second = BoardWorkspace.Create(TestContext, "sdk-basic", "b");
+        var first = BoardWorkspace.Create(TestContext, asset, "a");
+        var second = BoardWorkspace.Create(TestContext, asset, "b");
 
         first.Build().AssertSucceeded();
         second.Build().AssertSucceeded();
