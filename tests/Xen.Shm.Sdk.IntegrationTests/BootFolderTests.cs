@@ -4,20 +4,26 @@ using Xen.Shm.Sdk.IntegrationTests.Infrastructure;
 
 namespace Xen.Shm.Sdk.IntegrationTests;
 
-/// <summary>A valid board builds into bin/Debug/boot/: the images it names, and manifest.json.</summary>
+/// <summary>A valid board builds into bin/Debug/boot/: the generated files, the images it names, and manifest.json.</summary>
 [TestClass]
 public sealed class BootFolderTests : BoardTestBase
 {
     // testassets/sdk-basic/board.yaml names images/xen, and images/Image + images/rootfs.cpio.gz for
-    // dom0 and again for domU1: Xen and dom0 files go to the root, domU1's under "domU1/".
+    // dom0 and again for domU1. Layout from src/Tasks/Xen.Shm.Generation/README.md: Xen at the top,
+    // a domain's files under its name.
     private static readonly (string Path, string Source)[] s_expected =
     [
-        ("Image", "images/Image"),
+        ("dom0/Image", "images/Image"),
+        ("dom0/rootfs.cpio.gz", "images/rootfs.cpio.gz"),
         ("domU1/Image", "images/Image"),
         ("domU1/rootfs.cpio.gz", "images/rootfs.cpio.gz"),
-        ("rootfs.cpio.gz", "images/rootfs.cpio.gz"),
         ("xen", "images/xen"),
     ];
+
+    // No board device tree in sdk-basic: the host changes come as an overlay only, plus domU1's
+    // dom0less partial tree (Generation README).
+    private static readonly string[] s_generated =
+        ["domU1/domU1.dtb", "domU1/domU1.dts", "host-overlay.dtbo", "host-overlay.dtso"];
 
     [TestMethod]
     [DataRow(null, DisplayName = "csproj")]
@@ -31,7 +37,7 @@ public sealed class BootFolderTests : BoardTestBase
         run.AssertSucceeded();
         StringAssert.Contains(run.Cli.Output, " 0 Warning(s)", run.ToString());
         var boot = BoardWorkspace.Snapshot(board.BootDirectory);
-        CollectionAssert.AreEqual(s_expected.Select(e => e.Path).Append("manifest.json").Order(StringComparer.Ordinal).ToArray(), boot.Keys.ToArray());
+        CollectionAssert.AreEqual(s_expected.Select(e => e.Path).Concat(s_generated).Append("manifest.json").Order(StringComparer.Ordinal).ToArray(), boot.Keys.ToArray());
         foreach (var (path, source) in s_expected)
         {
             CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(board.Directory, source)), boot[path], path);
@@ -48,28 +54,29 @@ public sealed class BootFolderTests : BoardTestBase
     // manifest.json as ../_notes/MANIFEST.md fixes it, checked against sizes and hashes computed here.
     private static void AssertManifest(BoardWorkspace board)
     {
-        byte[] bytes = File.ReadAllBytes(Path.Combine(board.BootDirectory, "manifest.json"));
-        Assert.IsFalse(bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF, "UTF-8 without BOM");
-        Assert.DoesNotContain((byte)'\r', bytes);
-        using var json = JsonDocument.Parse(bytes);
-        Assert.AreEqual(1, json.RootElement.GetProperty("version").GetInt32());
-        var files = json.RootElement.GetProperty("files").EnumerateArray().ToList();
-        CollectionAssert.AreEqual(s_expected.Select(e => e.Path).ToArray(), files.Select(f => f.GetProperty("path").GetString()).ToArray());
-        foreach (var (f, (_, source)) in files.Zip(s_expected))
+        var entries = ManifestJson.AssertDescribesFolder(board.BootDirectory);
+        foreach (var (path, source) in s_expected)
         {
-            byte[] content = File.ReadAllBytes(Path.Combine(board.Directory, source));
-            Assert.AreEqual(content.Length, f.GetProperty("size").GetInt64());
-            Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(content)), f.GetProperty("sha256").GetString());
-            // No boot script yet: nothing is loaded at a known address (MANIFEST.md: null).
-            Assert.AreEqual(JsonValueKind.Null, f.GetProperty("loadAddress").ValueKind);
+            var e = entries.Single(x => x.Path == path);
+            Assert.AreEqual(new FileInfo(Path.Combine(board.Directory, source)).Length, e.Size, path);
+            // Xen, kernels and ramdisks are loaded by the boot script: each has an address.
+            Assert.IsNotNull(e.LoadAddress, path);
+        }
+
+        // Sources and the overlay are not loaded by the default boot script.
+        foreach (var path in new[] { "domU1/domU1.dts", "host-overlay.dtbo", "host-overlay.dtso" })
+        {
+            Assert.IsNull(entries.Single(x => x.Path == path).LoadAddress, path);
         }
     }
 
     [TestMethod]
-    public void SameBoardInTwoFolders_GivesIdenticalBootFolders()
+    [DataRow("sdk-basic")]
+    [DataRow("mmio-sram", DisplayName = "mmio-sram (host.dtb, boot.scr, xen.uimg)")]
+    public void SameBoardInTwoFolders_GivesIdenticalBootFolders(string asset)
     {
-        var first = BoardWorkspace.Create(TestContext, "sdk-basic", "a");
-        var second = BoardWorkspace.Create(TestContext, "sdk-basic", "b");
+        var first = BoardWorkspace.Create(TestContext, asset, "a");
+        var second = BoardWorkspace.Create(TestContext, asset, "b");
 
         first.Build().AssertSucceeded();
         second.Build().AssertSucceeded();

@@ -13,9 +13,11 @@ public sealed class IncrementalBuildTests : BoardTestBase
     private static string Built(string target) => $"Building target \"{target}\" completely.";
 
     [TestMethod]
-    public void SecondBuild_SkipsEveryStep_TouchingTheYamlRerunsThem_ThenQuietAgain()
+    [DataRow("sdk-basic")]
+    [DataRow("mmio-sram", DisplayName = "mmio-sram (board.dts, boot.scr)")]
+    public void SecondBuild_SkipsEveryStep_TouchingTheYamlRerunsThem_ThenQuietAgain(string asset)
     {
-        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        var board = BoardWorkspace.Create(TestContext, asset);
         board.Build().AssertSucceeded();
 
         var noop = board.Build();

@@ -4,40 +4,55 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 
 /// <summary>
 /// The spec's scenarios (testassets/&lt;scenario&gt;: board.yaml + board.dts) build into a boot folder
-/// holding the images their YAML names. Expected lists written from each board.yaml by hand: Xen and
-/// dom0 files at the root, every domU's kernel and ramdisk under "&lt;domain&gt;/".
+/// holding the generated trees and xl files (equal to the scenario's checked-in expected/ files) and
+/// the images their YAML names. Copy paths written from each board.yaml by hand, following
+/// src/Tasks/Xen.Shm.Generation/README.md: Xen at the top, dom0 and dom0less files under
+/// "&lt;domain&gt;/", xl domUs' files under "etc/xen/&lt;domain&gt;/" (dom0's xl folder).
 /// </summary>
 [TestClass]
 public sealed class ScenarioTests : BoardTestBase
 {
     [TestMethod]
     [DataRow("mmio-sram", "domU1")]
-    [DataRow("iomem-cacheable", "guest1")]
-    [DataRow("uio", "guest1")]
-    [DataRow("static-shm", "vm1", "vm2", "vm3")]
+    [DataRow("iomem-cacheable", "etc/xen/guest1")]
+    [DataRow("uio", "etc/xen/guest1")]
+    [DataRow("static-shm", "etc/xen/vm1", "etc/xen/vm2", "etc/xen/vm3")]
     [DataRow("domain-shm", "domU1", "domU2")]
-    public void Scenario_BuildsItsBootFolder(string scenario, params string[] domUs)
+    public void Scenario_BuildsItsBootFolder(string scenario, params string[] domUFolders)
     {
         var board = BoardWorkspace.Create(TestContext, scenario);
 
         var run = board.Build();
 
         run.AssertSucceeded();
-        var expected = new List<(string Path, string Source)>
+        var copies = new List<(string Path, string Source)>
         {
-            ("Image", "images/Image"), ("rootfs.cpio.gz", "images/rootfs.cpio.gz"), ("xen", "images/xen"),
+            ("dom0/Image", "images/Image"), ("dom0/rootfs.cpio.gz", "images/rootfs.cpio.gz"), ("xen", "images/xen"),
         };
-        foreach (var domU in domUs)
+        foreach (var folder in domUFolders)
         {
-            expected.Add(($"{domU}/Image", "images/Image"));
-            expected.Add(($"{domU}/rootfs.cpio.gz", "images/rootfs.cpio.gz"));
+            copies.Add(($"{folder}/Image", "images/Image"));
+            copies.Add(($"{folder}/rootfs.cpio.gz", "images/rootfs.cpio.gz"));
         }
 
         var boot = BoardWorkspace.Snapshot(board.BootDirectory);
-        CollectionAssert.AreEqual(expected.Select(e => e.Path).Append("manifest.json").Order(StringComparer.Ordinal).ToArray(), boot.Keys.ToArray());
-        foreach (var (path, source) in expected)
+        foreach (var (path, source) in copies)
         {
+            Assert.IsTrue(boot.ContainsKey(path), $"{path} missing; folder has: {string.Join(", ", boot.Keys)}");
             CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(board.Directory, source)), boot[path], path);
         }
+
+        // Every checked-in expected file (host.dts, host-overlay.dtso, partial trees, xl files) is
+        // in the boot folder with the same bytes.
+        string expectedDir = RepositoryRoot.Combine("testassets", scenario, "expected");
+        foreach (var (path, bytes) in BoardWorkspace.Snapshot(expectedDir))
+        {
+            Assert.IsTrue(boot.ContainsKey(path), $"{path} missing; folder has: {string.Join(", ", boot.Keys)}");
+            Assert.AreEqual(System.Text.Encoding.UTF8.GetString(bytes), System.Text.Encoding.UTF8.GetString(boot[path]), path);
+        }
+
+        Assert.IsTrue(boot.ContainsKey("host.dtb"), "the board has a device tree, so the patched host DTB is built");
+        var manifest = ManifestJson.AssertDescribesFolder(board.BootDirectory);
+        Assert.IsNotNull(manifest.Single(e => e.Path == "host.dtb").LoadAddress, "the boot script loads host.dtb");
     }
 }

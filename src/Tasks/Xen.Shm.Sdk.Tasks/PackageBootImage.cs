@@ -7,16 +7,19 @@ using Microsoft.Build.Utilities;
 using Xen.Shm.BootImage.Files;
 using Xen.Shm.BootImage.Manifest;
 using Xen.Shm.Diagnostics;
+using Xen.Shm.Generation;
 using Xen.Shm.Sdk.Tasks.BootFolder;
 using Xen.Shm.Topology;
 
 namespace Xen.Shm.Sdk.Tasks
 {
     /// <summary>
-    /// Step 5 (XenShmPackageBootImage): copies the Xen, kernel and ramdisk files the topology names
-    /// into the boot folder and writes manifest.json (../_notes/MANIFEST.md), every file atomically.
-    /// Also writes the list of boot-folder files it produced, which the targets read back for
-    /// FileWrites and up-to-date checks on later builds.
+    /// Step 5 (XenShmPackageBootImage): runs the generator (Xen.Shm.Generation, BoardGenerator) on
+    /// the topology and writes every file it plans into the boot folder (patched host tree, partial
+    /// trees, xl files, copies of Xen, kernels and ramdisks) plus manifest.json
+    /// (../_notes/MANIFEST.md) with each file's planned load address, every file atomically. Any
+    /// error: nothing is written. Also writes the list of boot-folder files it produced, which the
+    /// targets read back for FileWrites and up-to-date checks on later builds.
     /// </summary>
     public sealed class PackageBootImage : XenShmTask
     {
@@ -39,33 +42,56 @@ namespace Xen.Shm.Sdk.Tasks
         {
             // Loaded again rather than passed along: the model is a pure function of the YAML, and a
             // skipped XenShmLoadTopology leaves nothing in memory to pass.
-            var result = TopologyLoader.Load(Topology.GetMetadata("FullPath"));
-            Report(result.Diagnostics.Where(d => d.IsError));
-            if (result.HasErrors || result.Board is null) return;
+            var loaded = TopologyLoader.Load(Topology.GetMetadata("FullPath"));
+            Report(loaded.Diagnostics.Where(d => d.IsError));
+            if (loaded.HasErrors || loaded.Board is null) return;
 
             var diagnostics = new DiagnosticBag();
-            var placed = BootFolderLayout.Place(result.Board.Files, diagnostics);
+            OutputPaths.CheckCopies(loaded.Board, diagnostics);
             Report(diagnostics);
             if (diagnostics.HasErrors) return;
 
+            var generated = BoardGenerator.Generate(GenerationInputReader.Read(loaded.Board));
+            Report(generated.Diagnostics);
+            if (generated.HasErrors) return;
+
+            var files = OutputPaths.Distinct(generated.Files)
+                .Select(f => new PlannedFile(f.Path, f.Content, f.SourcePath, f.LoadAddress)).ToList();
+
+            // boot.scr (BootScriptComposer's default route, spec §10.4); header time per mkimage's
+            // SOURCE_DATE_EPOCH rule, 0 when unset, so the bytes never depend on the clock.
+            uint time = Xen.Shm.BootImage.UImage.LegacyImage.TimeFromSourceDateEpoch(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+            var script = BootScriptPlan.Build(loaded.Board, generated, File.ReadAllBytes, time, diagnostics);
+            Report(diagnostics);
+            if (diagnostics.HasErrors) return;
+            if (script is { } s)
+            {
+                files = files.Select(f => s.Addresses.TryGetValue(f.Path, out var a) ? new PlannedFile(f.Path, f.Content, f.SourcePath, a) : f)
+                    .Concat(s.Files.Select(f => new PlannedFile(f.Path, f.Content, null, f.LoadAddress)))
+                    .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            }
+
             var entries = new List<ManifestEntry>();
-            foreach (var file in placed)
+            foreach (var file in files)
             {
                 string destination = Path.Combine(BootImageDirectory, file.Path.Replace('/', Path.DirectorySeparatorChar));
-                if (IsSameContent(file.Source.FullPath, destination))
+                if (IsSameContent(file, destination))
                 {
                     // Every output must end up newer than the inputs, or the step re-runs on every
                     // build (guide msbuild-sdk.md §7.1 rule 6); the bytes are already right.
                     File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
                 }
+                else if (file.Content is not null)
+                {
+                    AtomicFile.WriteAllBytes(destination, file.Content);
+                }
                 else
                 {
-                    AtomicFile.Copy(file.Source.FullPath, destination);
-                    Log.LogMessage(MessageImportance.Low, "{0} -> {1}", file.Source.FullPath, destination);
+                    AtomicFile.Copy(file.SourcePath!, destination);
+                    Log.LogMessage(MessageImportance.Low, "{0} -> {1}", file.SourcePath, destination);
                 }
 
-                // No boot script yet, so nothing is loaded at a known address (MANIFEST.md: null).
-                entries.Add(ManifestEntry.FromFile(BootImageDirectory, file.Path, loadAddress: null));
+                entries.Add(ManifestEntry.FromFile(BootImageDirectory, file.Path, file.LoadAddress));
             }
 
             var manifest = BootManifest.Create(entries, diagnostics);
@@ -73,22 +99,45 @@ namespace Xen.Shm.Sdk.Tasks
             if (manifest is null) return;
             ManifestWriter.Write(BootImageDirectory, manifest);
 
-            var written = placed.Select(p => p.Path).Concat(new[] { BootManifest.FileName })
+            var written = files.Select(f => f.Path).Concat(new[] { BootManifest.FileName })
                 .OrderBy(p => p, StringComparer.Ordinal).ToList();
             AtomicFile.WriteAllText(WrittenListFile, string.Concat(written.Select(p => p + "\n")));
             Written = written.Select(p => (ITaskItem)new TaskItem(Path.Combine(BootImageDirectory, p))).ToArray();
         }
 
-        // Unchanged copies are not rewritten: no needless I/O on big kernels and ramdisks.
-        private static bool IsSameContent(string source, string destination)
+        // Unchanged files are not rewritten: no needless I/O on big kernels and ramdisks.
+        private static bool IsSameContent(PlannedFile file, string destination)
         {
             if (!File.Exists(destination)) return false;
-            var s = new FileInfo(source);
             var d = new FileInfo(destination);
+            if (file.Content is not null)
+            {
+                return d.Length == file.Content.Length &&
+                       ManifestEntry.ComputeSha256(File.ReadAllBytes(destination)) == ManifestEntry.ComputeSha256(file.Content);
+            }
+
+            var s = new FileInfo(file.SourcePath!);
             if (s.Length != d.Length) return false;
             using var a = s.OpenRead();
             using var b = d.OpenRead();
             return ManifestEntry.ComputeSha256(a) == ManifestEntry.ComputeSha256(b);
         }
+    }
+
+    /// <summary>One boot-folder file: its bytes or the input to copy, and its load address (null: not loaded).</summary>
+    internal sealed class PlannedFile
+    {
+        public PlannedFile(string path, byte[]? content, string? sourcePath, ulong? loadAddress)
+        {
+            Path = path;
+            Content = content;
+            SourcePath = sourcePath;
+            LoadAddress = loadAddress;
+        }
+
+        public string Path { get; }
+        public byte[]? Content { get; }
+        public string? SourcePath { get; }
+        public ulong? LoadAddress { get; }
     }
 }

@@ -22,7 +22,7 @@ public sealed class PackageBootImageTests
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     [TestMethod]
-    public void ValidBoard_CopiesImagesAndWritesTheManifest()
+    public void ValidBoard_WritesTheGeneratedBootFolderAndTheManifest()
     {
         using var board = new BoardFolder();
 
@@ -30,48 +30,69 @@ public sealed class PackageBootImageTests
 
         Assert.IsTrue(ok, string.Join("\n", engine.ErrorLines()));
         string images = Path.Combine(board.Root, "images");
-        // Expected layout: Xen and dom0 files at the root, a domU's under its name; manifest written by hand from MANIFEST.md.
-        var expectedFiles = new (string Path, string Source)[]
+        // Layout written by hand from src/Tasks/Xen.Shm.Generation/README.md "Boot folder layout":
+        // Xen at the top, a domain's files under its name, the dom0less partial tree beside them;
+        // no board device tree, so only the host overlay.
+        var copies = new (string Path, string Source)[]
         {
-            ("Image", Path.Combine(images, "Image")),
+            ("dom0/Image", Path.Combine(images, "Image")),
+            ("dom0/rootfs.cpio.gz", Path.Combine(images, "rootfs.cpio.gz")),
             ("domU1/domu-Image", Path.Combine(images, "domu-Image")),
-            ("rootfs.cpio.gz", Path.Combine(images, "rootfs.cpio.gz")),
             ("xen", Path.Combine(images, "xen")),
         };
-        foreach (var (rel, source) in expectedFiles)
+        foreach (var (rel, source) in copies)
         {
             CollectionAssert.AreEqual(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(board.BootDirectory, rel)), rel);
         }
 
-        string expectedManifest = "{\n  \"version\": 1,\n  \"files\": [\n" + string.Join(",\n", expectedFiles.Select(f =>
-            $"    {{ \"path\": \"{f.Path}\", \"size\": {new FileInfo(f.Source).Length}, \"loadAddress\": null, \"sha256\": \"{Sha256(f.Source)}\" }}")) +
-            "\n  ]\n}\n";
-        Assert.AreEqual(expectedManifest, File.ReadAllText(Path.Combine(board.BootDirectory, "manifest.json")));
+        string[] expectedPaths =
+        [
+            "dom0/Image", "dom0/rootfs.cpio.gz", "domU1/domU1.dtb", "domU1/domU1.dts", "domU1/domu-Image",
+            "host-overlay.dtbo", "host-overlay.dtso", "xen",
+        ];
+        // Loaded by the boot script (Generation README): Xen, dom0 kernel + ramdisk, domU kernel and partial DTB.
+        var loaded = new HashSet<string> { "dom0/Image", "dom0/rootfs.cpio.gz", "domU1/domU1.dtb", "domU1/domu-Image", "xen" };
+        var manifest = ManifestJson.Read(Path.Combine(board.BootDirectory, "manifest.json"));
+        CollectionAssert.AreEqual(expectedPaths, manifest.Select(e => e.Path).ToArray());
+        foreach (var e in manifest)
+        {
+            string file = Path.Combine(board.BootDirectory, e.Path);
+            Assert.AreEqual(new FileInfo(file).Length, e.Size, e.Path);
+            Assert.AreEqual(Sha256(file), e.Sha256, e.Path);
+            Assert.AreEqual(loaded.Contains(e.Path), e.LoadAddress is not null, e.Path);
+        }
 
-        Assert.AreEqual("Image\ndomU1/domu-Image\nmanifest.json\nrootfs.cpio.gz\nxen\n", File.ReadAllText(task.WrittenListFile));
-        Assert.HasCount(5, task.Written);
+        // Loaded files do not overlap: [address, address + size) pairwise disjoint.
+        var ranges = manifest.Where(e => e.LoadAddress is not null)
+            .Select(e => (Start: Convert.ToUInt64(e.LoadAddress![2..], 16), e.Size)).OrderBy(r => r.Start).ToList();
+        for (int i = 1; i < ranges.Count; i++) Assert.IsLessThanOrEqualTo(ranges[i].Start, ranges[i - 1].Start + (ulong)ranges[i - 1].Size);
+
+        Assert.AreEqual(string.Concat(expectedPaths.Append("manifest.json").Order(StringComparer.Ordinal).Select(p => p + "\n")),
+            File.ReadAllText(task.WrittenListFile));
+        Assert.HasCount(9, task.Written);
         Assert.IsEmpty(Directory.GetFiles(board.BootDirectory, "*.tmp", SearchOption.AllDirectories), "no temp files may be left");
     }
 
     [TestMethod]
-    public void SameFileNameForDom0AndXen_IsXSHM8004_AtTheSecondPath()
+    public void TwoFilesOfOneDomainWithOneName_IsXSHM8004_AtTheSecondPath()
     {
-        // Xen's image and dom0's kernel are different files with the same name "Image".
-        using var board = new BoardFolder(BoardFolder.ValidYaml.Replace("  image: images/xen\n", "  image: xen/Image\n"));
-        Directory.CreateDirectory(Path.Combine(board.Root, "xen"));
-        File.WriteAllText(Path.Combine(board.Root, "xen", "Image"), "another file called Image\n");
+        // domU1's kernel and ramdisk are different files both called "domu-Image": both would go to domU1/domu-Image.
+        using var board = new BoardFolder(BoardFolder.ValidYaml.Replace("    kernel: images/domu-Image\n",
+            "    kernel: images/domu-Image\n    ramdisk: other/domu-Image\n"));
+        Directory.CreateDirectory(Path.Combine(board.Root, "other"));
+        File.WriteAllText(Path.Combine(board.Root, "other", "domu-Image"), "another file called domu-Image\n");
 
         var (ok, _, engine) = Run(board);
 
         Assert.IsFalse(ok);
         var e = engine.Errors.Single();
-        Assert.AreEqual("XSHM8004", e.Code);
+        Assert.AreEqual("XSHM8004", e.Code, string.Join("\n", engine.ErrorLines()));
         Assert.AreEqual(board.YamlPath, e.File);
-        // dom0's "kernel: images/Image" (line 12, value at column 13) collides with Xen's image (line 4).
-        Assert.AreEqual(12, e.LineNumber);
-        Assert.AreEqual(13, e.ColumnNumber);
-        StringAssert.Contains(e.Message, "board.yaml(4,10)");
-        Assert.IsFalse(Directory.Exists(board.BootDirectory), "nothing is copied when the layout is wrong");
+        // The ramdisk (line 18, value at column 14) collides with the kernel (line 17, column 13).
+        Assert.AreEqual(18, e.LineNumber);
+        Assert.AreEqual(14, e.ColumnNumber);
+        StringAssert.Contains(e.Message, "board.yaml(17,13)");
+        Assert.IsFalse(Directory.Exists(board.BootDirectory), "nothing is written when the layout is wrong");
     }
 
     [TestMethod]
@@ -100,8 +121,9 @@ public sealed class PackageBootImageTests
         Assert.IsTrue(Run(board).Ok);
 
         Assert.AreEqual("a newer xen\n", File.ReadAllText(Path.Combine(board.BootDirectory, "xen")));
-        StringAssert.Contains(File.ReadAllText(Path.Combine(board.BootDirectory, "manifest.json")),
-            $"\"path\": \"xen\", \"size\": 12, \"loadAddress\": null, \"sha256\": \"{Sha256(Path.Combine(board.Root, "images", "xen"))}\"");
+        var xen = ManifestJson.Read(Path.Combine(board.BootDirectory, "manifest.json")).Single(e => e.Path == "xen");
+        Assert.AreEqual(12, xen.Size);
+        Assert.AreEqual(Sha256(Path.Combine(board.Root, "images", "xen")), xen.Sha256);
     }
 
     [TestMethod]

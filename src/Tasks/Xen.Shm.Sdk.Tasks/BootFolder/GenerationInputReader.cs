@@ -1,0 +1,83 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Xen.Shm.Generation;
+using Xen.Shm.Topology;
+
+namespace Xen.Shm.Sdk.Tasks.BootFolder
+{
+    /// <summary>
+    /// The file reads the pure generator leaves to its caller (Generation README "Entry point"):
+    /// the board device tree (DTS text, or a DTB by its first bytes), the users' partial trees, and
+    /// every boot file's size plus its first 64 bytes (arm64 Image header, spec §10.3).
+    /// </summary>
+    internal static class GenerationInputReader
+    {
+        private const uint DtbMagic = 0xd00dfeed;
+
+        public static GenerationInput Read(Board board)
+        {
+            string? hostSource = null;
+            byte[]? hostBlob = null;
+            string hostName = "board.dts";
+            var userTrees = new Dictionary<string, InputTree>(StringComparer.Ordinal);
+            var facts = new Dictionary<string, InputFileFacts>(StringComparer.Ordinal);
+            foreach (var file in board.Files)
+            {
+                switch (file.Role)
+                {
+                    case FileRole.HostDeviceTree:
+                        byte[] host = File.ReadAllBytes(file.FullPath);
+                        hostName = file.FullPath;
+                        if (IsDtb(host)) hostBlob = host;
+                        else hostSource = Text(host);
+                        break;
+                    case FileRole.DomUDeviceTree:
+                        byte[] user = File.ReadAllBytes(file.FullPath);
+                        userTrees[file.FullPath] = IsDtb(user) ? InputTree.FromBlob(user) : InputTree.FromSource(Text(user));
+                        break;
+                    default:
+                        if (!facts.ContainsKey(file.FullPath)) facts[file.FullPath] = Measure(file.FullPath);
+                        break;
+                }
+            }
+
+            return new GenerationInput(board)
+            {
+                HostSource = hostSource,
+                HostBlob = hostBlob,
+                HostSourceName = hostName,
+                UserTrees = userTrees,
+                Files = facts,
+            };
+        }
+
+        private static InputFileFacts Measure(string path)
+        {
+            using var stream = File.OpenRead(path);
+            var header = new byte[(int)Math.Min(64, stream.Length)];
+            int read = 0;
+            while (read < header.Length)
+            {
+                int n = stream.Read(header, read, header.Length - read);
+                if (n == 0) break;
+                read += n;
+            }
+
+            if (read < header.Length) Array.Resize(ref header, read);
+            return InputFileFacts.FromHeader((ulong)stream.Length, header);
+        }
+
+        // Big-endian FDT magic (devicetree spec §5.2); anything else is read as DTS text.
+        private static bool IsDtb(byte[] bytes) =>
+            bytes.Length >= 4 && ((uint)bytes[0] << 24 | (uint)bytes[1] << 16 | (uint)bytes[2] << 8 | bytes[3]) == DtbMagic;
+
+        // UTF-8, a leading BOM dropped (dtc would reject it as a stray character).
+        private static string Text(byte[] bytes)
+        {
+            int skip = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            return new System.Text.UTF8Encoding(false).GetString(bytes, skip, bytes.Length - skip);
+        }
+    }
+}

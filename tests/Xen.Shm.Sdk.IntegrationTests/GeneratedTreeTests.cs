@@ -1,0 +1,28 @@
+using Xen.Shm.Sdk.IntegrationTests.Infrastructure;
+
+namespace Xen.Shm.Sdk.IntegrationTests;
+
+/// <summary>
+/// The sample board (testassets/mmio-sram, the README's board) builds a host DTB and a dom0less
+/// partial DTB whose bytes are exactly what real dtc 1.6.1 makes of the DTS beside them in the
+/// boot folder (`dtc -I dts -O dtb`).
+/// </summary>
+[TestClass]
+public sealed class GeneratedTreeTests : BoardTestBase
+{
+    [TestMethod]
+    [DataRow("host.dts", "host.dtb")]
+    [DataRow("domU1/domU1.dts", "domU1/domU1.dtb")]
+    public void SampleBoard_DtbEqualsRealDtcOfItsDts(string dts, string dtb)
+    {
+        string dtc = ExternalTool.Require("dtc", "apt-get install device-tree-compiler (dtc 1.6.1)");
+        var board = BoardWorkspace.Create(TestContext, "mmio-sram");
+
+        board.Build().AssertSucceeded();
+
+        string source = Path.Combine(board.BootDirectory, dts);
+        var (exit, stdout, stderr) = ExternalTool.Run(dtc, "-q", "-I", "dts", "-O", "dtb", source);
+        Assert.AreEqual(0, exit, stderr);
+        CollectionAssert.AreEqual(stdout, File.ReadAllBytes(Path.Combine(board.BootDirectory, dtb)), dtb);
+    }
+}
