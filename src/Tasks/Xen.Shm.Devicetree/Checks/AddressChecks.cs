@@ -66,7 +66,7 @@ namespace Xen.Shm.Devicetree.Checks
         {
             string unit = NodeFacts.UnitName(node);
             var prop = node.GetProperty("reg");
-            if (node.GetChild("__overlay__") != null) return; // overlay fragments are special (dtc HACK)
+            if (node.GetChild("__overlay__") != null) return; // dtc checks.c skips overlay fragments here too (unit_address_vs_reg)
             if (prop == null)
             {
                 prop = node.GetProperty("ranges");

@@ -11,7 +11,7 @@ namespace Xen.Shm.Devicetree
     /// (spec §4.3/4.4). Lookups (<see cref="GetProperty"/>, <see cref="GetChild"/>, <see cref="FindNode"/>)
     /// see live entries only.
     /// </summary>
-    public sealed class DtNode
+    public sealed class DtNode : ILiveEntry
     {
         private readonly List<DtProperty> _properties = new List<DtProperty>();
         private readonly List<DtNode> _children = new List<DtNode>();
@@ -127,10 +127,10 @@ namespace Xen.Shm.Devicetree
         internal List<DtNode> ChildList => _children;
 
         /// <summary>Live properties in order.</summary>
-        public LivePropertyView Properties => new LivePropertyView(_properties);
+        public LiveView<DtProperty> Properties => new LiveView<DtProperty>(_properties);
 
         /// <summary>Live children in order.</summary>
-        public LiveNodeView Children => new LiveNodeView(_children);
+        public LiveView<DtNode> Children => new LiveView<DtNode>(_children);
 
         /// <summary>True if some live child exists.</summary>
         public bool HasChildren

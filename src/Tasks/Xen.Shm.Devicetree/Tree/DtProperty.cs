@@ -4,7 +4,7 @@ using Xen.Shm.Diagnostics;
 namespace Xen.Shm.Devicetree
 {
     /// <summary>A property of a <see cref="DtNode"/>. Deleting keeps its slot (spec §4.4).</summary>
-    public sealed class DtProperty
+    public sealed class DtProperty : ILiveEntry
     {
         private DtValue _value;
 

@@ -3,65 +3,35 @@ using System.Collections.Generic;
 
 namespace Xen.Shm.Devicetree
 {
-    /// <summary>The live (not deleted) properties of a node, in order; <c>foreach</c> over it does not allocate.</summary>
-    public readonly struct LivePropertyView : IEnumerable<DtProperty>
+    /// <summary>A node or property that deletion marks instead of removing (it keeps its slot, spec §4.4).</summary>
+    public interface ILiveEntry
     {
-        private readonly List<DtProperty> _list;
-
-        internal LivePropertyView(List<DtProperty> list) => _list = list;
-
-        public Enumerator GetEnumerator() => new Enumerator(_list);
-        IEnumerator<DtProperty> IEnumerable<DtProperty>.GetEnumerator() => GetEnumerator();
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-        public struct Enumerator : IEnumerator<DtProperty>
-        {
-            private readonly List<DtProperty> _list;
-            private int _i;
-
-            internal Enumerator(List<DtProperty> list)
-            {
-                _list = list;
-                _i = -1;
-            }
-
-            public DtProperty Current => _list[_i];
-            object IEnumerator.Current => Current;
-
-            public bool MoveNext()
-            {
-                while (++_i < _list.Count) if (!_list[_i].IsDeleted) return true;
-                return false;
-            }
-
-            public void Reset() => _i = -1;
-            public void Dispose() { }
-        }
+        bool IsDeleted { get; }
     }
 
-    /// <summary>The live (not deleted) children of a node, in order; <c>foreach</c> over it does not allocate.</summary>
-    public readonly struct LiveNodeView : IEnumerable<DtNode>
+    /// <summary>The live (not deleted) entries of a list, in order; <c>foreach</c> over it does not allocate.</summary>
+    public readonly struct LiveView<T> : IEnumerable<T> where T : class, ILiveEntry
     {
-        private readonly List<DtNode> _list;
+        private readonly List<T> _list;
 
-        internal LiveNodeView(List<DtNode> list) => _list = list;
+        internal LiveView(List<T> list) => _list = list;
 
         public Enumerator GetEnumerator() => new Enumerator(_list);
-        IEnumerator<DtNode> IEnumerable<DtNode>.GetEnumerator() => GetEnumerator();
+        IEnumerator<T> IEnumerable<T>.GetEnumerator() => GetEnumerator();
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public struct Enumerator : IEnumerator<DtNode>
+        public struct Enumerator : IEnumerator<T>
         {
-            private readonly List<DtNode> _list;
+            private readonly List<T> _list;
             private int _i;
 
-            internal Enumerator(List<DtNode> list)
+            internal Enumerator(List<T> list)
             {
                 _list = list;
                 _i = -1;
             }
 
-            public DtNode Current => _list[_i];
+            public T Current => _list[_i];
             object IEnumerator.Current => Current;
 
             public bool MoveNext()
