@@ -71,7 +71,7 @@ public static class Cli
                 result = Devicetree.Dtc.Compile(tree, options);
             }
             else
-                result = Devicetree.Dtc.Compile(Encoding.UTF8.GetString(input), "<stdin>", options);
+                result = Devicetree.Dtc.Compile(input, "<stdin>", options);
             deps.Add("<stdin>");
             deps.AddRange(result.Dependencies.Where(d => d != "<stdin>"));
         }

@@ -33,6 +33,16 @@ namespace Xen.Shm.Devicetree
         }
 
         /// <summary>
+        /// Compile DTS bytes as dtc reads them (no text decoding: bytes ≥ 0x80 in strings and comments
+        /// pass through unchanged, as from a file); <paramref name="fileName"/> as above. xdtc's stdin.
+        /// </summary>
+        public static DtcResult Compile(byte[] source, string fileName, DtcOptions options)
+        {
+            if (source == null) throw new ArgumentNullException(nameof(source));
+            return Run(options ?? new DtcOptions(), _ => DtsParser.Parse(source, fileName, options?.IncludeDirs));
+        }
+
+        /// <summary>
         /// Compile a tree built or edited in code: checks, phandles, -A/-@/fix-ups, -s and flattening are
         /// applied to <paramref name="tree"/> itself (it is changed). The boot CPU is taken from
         /// <see cref="DtTree.BootCpuId"/> (set by the parser as dtc guesses it; call

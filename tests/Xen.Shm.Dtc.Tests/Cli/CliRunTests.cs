@@ -155,6 +155,23 @@ public sealed class CliRunTests
     }
 
     [TestMethod]
+    public void RawBytesOnStdinPassThroughLikeDtc()
+    {
+        // Latin-1 bytes (not valid UTF-8) in a string, a label-free comment and a char literal: dtc
+        // reads bytes, so must we (a UTF-8 decode would turn each into U+FFFD's three bytes).
+        string dtc = ExternalTool.RequireDtc();
+        byte[] source = System.Text.Encoding.Latin1.GetBytes("/dts-v1/;\n/* caf\u00e9 */\n/ { s = \"gr\u00fc\u00df\"; c = [ 01 ]; };\n");
+        using var dir = new TempDir();
+        var real = ExternalTool.Run(dtc, new[] { "-O", "dtb" }, dir.Path, source);
+        var stdout = new MemoryStream();
+        var stderr = new StringWriter();
+        int code = Dtc.Cli.Run(new[] { "-O", "dtb" }, new MemoryStream(source), stdout, stderr);
+        Assert.AreEqual(real.ExitCode, code, stderr.ToString());
+        Assert.AreEqual(real.Stderr, stderr.ToString());
+        CollectionAssert.AreEqual(real.Stdout, stdout.ToArray());
+    }
+
+    [TestMethod]
     public void BlobOnStdinMatchesDtc()
     {
         string dtc = ExternalTool.RequireDtc();
