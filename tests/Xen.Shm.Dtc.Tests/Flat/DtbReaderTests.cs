@@ -51,6 +51,35 @@ public sealed class DtbReaderTests
     }
 
     [TestMethod]
+    public void NonAsciiNameBytesSurviveReadAndWriteLikeDtc()
+    {
+        // Names are bytes to dtc; a blob with bytes >= 0x80 in a node and a property name (patched in:
+        // dtc's source grammar cannot spell them) must come back as dtc's own -I dtb -O dtb writes it
+        // (-f: the name checks rightly call such names errors).
+        byte[] blob = RealDtc.Compile("/dts-v1/;\n/ { zzprop = <1>; zznode { }; };\n");
+        Patch(blob, "zzprop", 0xE9);
+        Patch(blob, "zznode", 0xFC);
+        using var dir = new TempDir();
+        string input = dir.File("in.dtb");
+        File.WriteAllBytes(input, blob);
+        var real = ExternalTool.Run(ExternalTool.RequireDtc(), new[] { "-f", "-I", "dtb", "-O", "dtb", input }, dir.Path, Array.Empty<byte>());
+
+        var ours = Devicetree.Dtc.Compile(input, new DtcOptions { InputFormat = DtcInputFormat.Dtb, Force = true });
+
+        Assert.AreEqual(real.ExitCode, ours.ExitCode, real.Stderr);
+        CollectionAssert.AreEqual(real.Stdout, ours.Output, "name bytes >= 0x80 are written back unchanged");
+        CollectionAssert.AreEqual(blob, ours.Output, "and equal the input");
+
+        static void Patch(byte[] b, string name, byte value)
+        {
+            byte[] n = System.Text.Encoding.ASCII.GetBytes(name);
+            for (int i = 0; i + n.Length <= b.Length; i++)
+                if (b.AsSpan(i, n.Length).SequenceEqual(n)) { b[i] = value; b[i + 1] = value; return; }
+            Assert.Fail(name + " not in the blob");
+        }
+    }
+
+    [TestMethod]
     public void ReadsVersion16AndPadding()
     {
         byte[] v16 = RealDtc.Compile(Board, "-V", "16", "-p", "64");

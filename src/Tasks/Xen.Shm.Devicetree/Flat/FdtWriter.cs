@@ -129,7 +129,7 @@ namespace Xen.Shm.Devicetree
         private static int Measure(DtNode node, StringTable strings)
         {
             if (node.IsDeleted) return 0;
-            int size = 4 + ((Encoding.UTF8.GetByteCount(node.Name) + 1 + 3) & ~3) + 4;
+            int size = 4 + ((NameBytes.Of(node.Name).Length + 1 + 3) & ~3) + 4;
             foreach (var prop in node.PropertyList)
             {
                 if (prop.IsDeleted) continue;
@@ -172,7 +172,7 @@ namespace Xen.Shm.Devicetree
             }
             if (vi.NameProps && !seenName)
             {
-                var baseName = Encoding.UTF8.GetBytes(node.BaseName);
+                var baseName = NameBytes.Of(node.BaseName);
                 dt.Cell(Prop);
                 dt.Cell((uint)(baseName.Length + 1));
                 dt.Cell((uint)strings.Insert("name"));
@@ -235,10 +235,10 @@ namespace Xen.Shm.Devicetree
 
             public void CString(string s)
             {
-                int n = Encoding.UTF8.GetByteCount(s);
-                Ensure(n + 1);
-                Encoding.UTF8.GetBytes(s, 0, s.Length, _b, _n);
-                _n += n;
+                byte[] bytes = NameBytes.Of(s);
+                Ensure(bytes.Length + 1);
+                Buffer.BlockCopy(bytes, 0, _b, _n, bytes.Length);
+                _n += bytes.Length;
                 _b[_n++] = 0;
             }
 

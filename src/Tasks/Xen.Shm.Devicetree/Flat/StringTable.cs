@@ -20,7 +20,7 @@ namespace Xen.Shm.Devicetree
         public int Insert(string name)
         {
             if (_known.TryGetValue(name, out int at)) return at;
-            var b = Encoding.UTF8.GetBytes(name);
+            var b = NameBytes.Of(name);
             at = Find(b);
             if (at < 0)
             {

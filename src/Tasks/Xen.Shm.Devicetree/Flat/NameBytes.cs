@@ -1,0 +1,26 @@
+using System.Text;
+
+namespace Xen.Shm.Devicetree
+{
+    /// <summary>
+    /// Node and property names as FDT bytes: one byte per char (Latin-1), the inverse of how the lexer
+    /// and <see cref="DtbReaderBytes.Latin1"/> read them, so any name read from a source or a blob is
+    /// written back byte for byte (dtc copies name bytes). A name built in code with a char above
+    /// U+00FF has no such byte; it is written as UTF-8 instead.
+    /// </summary>
+    internal static class NameBytes
+    {
+        public static byte[] Of(string name)
+        {
+            var bytes = new byte[name.Length];
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                if (c > '\u00ff') return Encoding.UTF8.GetBytes(name);
+                bytes[i] = (byte)c;
+            }
+
+            return bytes;
+        }
+    }
+}
