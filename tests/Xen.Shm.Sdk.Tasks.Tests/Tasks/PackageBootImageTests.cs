@@ -6,18 +6,10 @@ namespace Xen.Shm.Sdk.Tasks.Tests.Tasks;
 [TestClass]
 public sealed class PackageBootImageTests
 {
-    private static (bool Ok, PackageBootImage Task, FakeBuildEngine Engine) Run(BoardFolder board)
+    private static (bool Ok, BoardPipeline Task, FakeBuildEngine Engine) Run(BoardFolder board)
     {
-        var engine = new FakeBuildEngine();
-        var task = new PackageBootImage
-        {
-            BuildEngine = engine,
-            Topology = board.TopologyItem,
-            BootImageDirectory = board.BootDirectory,
-            WrittenListFile = Path.Combine(board.IntermediateDirectory, "bootimage.files"),
-            GeneratedDirectory = board.GeneratedDirectory,
-        };
-        return (task.Execute(), task, engine);
+        var pipeline = new BoardPipeline(board);
+        return (pipeline.Run(), pipeline, pipeline.Engine);
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
@@ -70,14 +62,15 @@ public sealed class PackageBootImageTests
 
         Assert.AreEqual(string.Concat(expectedPaths.Append("manifest.json").Order(StringComparer.Ordinal).Select(p => p + "\n")),
             File.ReadAllText(task.WrittenListFile));
-        Assert.HasCount(6, task.Written);
+        Assert.HasCount(6, task.Package!.Written);
         Assert.IsEmpty(Directory.GetFiles(board.BootDirectory, "*.tmp", SearchOption.AllDirectories), "no temp files may be left");
 
-        // The generated sources and their DTBs are in obj/…/generated/, listed in generated.files;
-        // the DTB shipped is the one compiled beside its source.
+        // The generated sources and their DTBs are in obj/…/generated/; the DTB shipped is the one
+        // compiled beside its source.
         string[] generatedPaths = ["domU1/domU1.dtb", "domU1/domU1.dts", "host-overlay.dtbo", "host-overlay.dtso"];
-        Assert.AreEqual(string.Concat(generatedPaths.Select(p => p + "\n")), File.ReadAllText(Path.Combine(board.IntermediateDirectory, "generated.files")));
-        foreach (var p in generatedPaths) Assert.IsTrue(File.Exists(Path.Combine(board.GeneratedDirectory, p)), p);
+        CollectionAssert.AreEqual(generatedPaths,
+            Directory.GetFiles(board.GeneratedDirectory, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(board.GeneratedDirectory, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray());
         CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(board.GeneratedDirectory, "domU1", "domU1.dtb")),
             File.ReadAllBytes(Path.Combine(board.BootDirectory, "domU1", "domU1.dtb")));
     }

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+using Xen.Shm.BootImage.Files;
+using Xen.Shm.Diagnostics;
+using Xen.Shm.Generation;
+using Xen.Shm.Sdk.Tasks.BootFolder;
+using Xen.Shm.Topology;
+
+namespace Xen.Shm.Sdk.Tasks
+{
+    /// <summary>
+    /// Step 2 (XenShmGenerateDts): runs the generator with the layout-changing boot settings and
+    /// writes into $(XenShmIntermediateDir)generated/ the DTS/DTSO sources (plus board.dts for the
+    /// fdt apply route), the xl files and creation-order script (XenShmWriteXlConfigs is a hook
+    /// only: one generator pass makes the xl files with the partial trees they name), each only
+    /// when its bytes differ. Beside generated/: the boot layout (<see cref="LayoutFile"/>), the
+    /// sources to compile (<see cref="TreeListFile"/>, include folders in
+    /// <see cref="IncludeListFile"/>) and every file read (<see cref="DependencyFile"/>, like grpc's
+    /// .protodep: the board source, its /include/s and /incbin/s, users' trees, measured images).
+    /// </summary>
+    public sealed class GenerateDts : BootSettingsTask
+    {
+        [Required] public ITaskItem Topology { get; set; } = null!;
+        [Required] public string GeneratedDirectory { get; set; } = string.Empty;
+        [Required] public string LayoutFile { get; set; } = string.Empty;
+        [Required] public string TreeListFile { get; set; } = string.Empty;
+        [Required] public string IncludeListFile { get; set; } = string.Empty;
+        [Required] public string DependencyFile { get; set; } = string.Empty;
+        [Required] public string StampFile { get; set; } = string.Empty;
+
+        protected override void Run()
+        {
+            var settings = ReadSettings();
+            if (settings is null) return;
+            var loaded = TopologyLoader.Load(Topology.GetMetadata("FullPath"));
+            Report(loaded.Diagnostics.Where(d => d.IsError));
+            if (loaded.HasErrors || loaded.Board is null) return;
+            var board = loaded.Board;
+
+            var diagnostics = new DiagnosticBag();
+            OutputPaths.CheckCopies(board, diagnostics);
+            Report(diagnostics);
+            if (diagnostics.HasErrors) return;
+
+            var read = new List<string>();
+            var input = GenerationInputReader.Read(board, settings.LayoutOptions, read);
+            var generated = BoardGenerator.Generate(input);
+            Report(generated.Diagnostics);
+            if (generated.HasErrors || generated.BootLayout is null) return;
+
+            var files = OutputPaths.Distinct(generated.Files);
+            var trees = new List<string>();
+            foreach (var file in files)
+            {
+                // DTBs are the next step's (XenShmCompileDtb); copies are packaging's.
+                if (file.Content is null || IsCompiled(file.Kind) || file.Kind == OutputKind.XenUImage) continue;
+                FileRefresh.Write(InGenerated(file.Path), file.Content, touchUnchanged: false);
+                if (IsTreeSource(file.Kind)) trees.Add(file.Path);
+            }
+
+            if (generated.Find(OutputKind.BoardDtb) is not null && generated.BoardSource is string boardSource)
+            {
+                // fdt apply route: board.dtb is the board compiled as it is, from a copy beside it.
+                FileRefresh.Text(InGenerated("board.dts"), boardSource, touchUnchanged: false);
+                trees.Add("board.dts");
+            }
+
+            string hostDir = Path.GetDirectoryName(Path.GetFullPath(input.HostSourceName)) ?? string.Empty;
+            var includes = new List<string> { hostDir };
+            includes.AddRange(input.IncludeDirs);
+
+            FileRefresh.Text(LayoutFile, generated.BootLayout.Write(), touchUnchanged: false);
+            FileRefresh.Text(TreeListFile, Lines(trees.OrderBy(t => t, StringComparer.Ordinal)), touchUnchanged: false);
+            FileRefresh.Text(IncludeListFile, Lines(includes.Where(d => d.Length > 0).Distinct(StringComparer.Ordinal)), touchUnchanged: false);
+            FileRefresh.Text(DependencyFile, Lines(read.Concat(generated.Dependencies).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)), touchUnchanged: false);
+            FileRefresh.Stamp(StampFile);
+        }
+
+        private string InGenerated(string path) => Path.Combine(GeneratedDirectory, path.Replace('/', Path.DirectorySeparatorChar));
+
+        private static bool IsCompiled(OutputKind kind) =>
+            kind == OutputKind.HostDtb || kind == OutputKind.HostOverlay || kind == OutputKind.PartialDtb || kind == OutputKind.BoardDtb;
+
+        private static bool IsTreeSource(OutputKind kind) =>
+            kind == OutputKind.HostDts || kind == OutputKind.HostOverlaySource || kind == OutputKind.PartialDts;
+
+        private static string Lines(IEnumerable<string> lines) => string.Concat(lines.Select(l => l + "\n"));
+    }
+}
