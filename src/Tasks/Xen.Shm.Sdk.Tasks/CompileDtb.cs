@@ -9,7 +9,7 @@ namespace Xen.Shm.Sdk.Tasks
 {
     /// <summary>
     /// Step 3 (XenShmCompileDtb): each generated DTS/DTSO → its DTB/DTBO beside it (metadata
-    /// <c>Output</c>) with our dtc-exact compiler (Xen.Shm.Devicetree). The target passes only the
+    /// <c>DtbPath</c>) with our dtc-exact compiler (Xen.Shm.Devicetree). The target passes only the
     /// sources MSBuild found out of date (partial build). A DTB whose bytes did not change is not
     /// rewritten, only touched: it is this step's Output.
     /// </summary>
@@ -26,7 +26,7 @@ namespace Xen.Shm.Sdk.Tasks
             foreach (var source in Sources)
             {
                 string path = source.GetMetadata("FullPath");
-                string output = source.GetMetadata("Output");
+                string output = source.GetMetadata("DtbPath");
                 var options = new DtcOptions();
                 options.IncludeDirs.AddRange(IncludeDirectories);
                 var result = Dtc.Compile(File.ReadAllText(path), path, options);

@@ -53,18 +53,23 @@ namespace Xen.Shm.Sdk.Tasks
 
             var files = OutputPaths.Distinct(generated.Files);
             var trees = new List<string>();
+            // Files the sources /include/ or /incbin/ (not the board source or users' trees themselves).
+            var direct = new HashSet<string>(read.Select(Path.GetFullPath), StringComparer.Ordinal);
+            var included = generated.Dependencies.Select(Path.GetFullPath).Where(d => !direct.Contains(d) && File.Exists(d))
+                .Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
             foreach (var file in files)
             {
                 // DTBs are the next step's (XenShmCompileDtb); copies are packaging's.
                 if (file.Content is null || IsCompiled(file.Kind) || file.Kind == OutputKind.XenUImage) continue;
-                FileRefresh.Write(InGenerated(file.Path), file.Content, touchUnchanged: false);
-                if (IsTreeSource(file.Kind)) trees.Add(file.Path);
+                bool tree = IsTreeSource(file.Kind);
+                WriteSource(file.Path, file.Content, file.Kind == OutputKind.HostDts || file.Kind == OutputKind.PartialDts, included);
+                if (tree) trees.Add(file.Path);
             }
 
             if (generated.Find(OutputKind.BoardDtb) is not null && generated.BoardSource is string boardSource)
             {
                 // fdt apply route: board.dtb is the board compiled as it is, from a copy beside it.
-                FileRefresh.Text(InGenerated("board.dts"), boardSource, touchUnchanged: false);
+                WriteSource("board.dts", new System.Text.UTF8Encoding(false).GetBytes(boardSource), true, included);
                 trees.Add("board.dts");
             }
 
@@ -77,6 +82,15 @@ namespace Xen.Shm.Sdk.Tasks
             FileRefresh.Text(IncludeListFile, Lines(includes.Where(d => d.Length > 0).Distinct(StringComparer.Ordinal)), touchUnchanged: false);
             FileRefresh.Text(DependencyFile, Lines(read.Concat(generated.Dependencies).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)), touchUnchanged: false);
             FileRefresh.Stamp(StampFile);
+        }
+
+        // A tree's text keeps the board's /include/ lines, so an edited .dtsi leaves it unchanged: it
+        // is then touched, so XenShmCompileDtb's per-file check still sees it out of date.
+        private void WriteSource(string path, byte[] content, bool includes, DateTime newestInclude)
+        {
+            string destination = InGenerated(path);
+            bool stale = includes && File.Exists(destination) && File.GetLastWriteTimeUtc(destination) < newestInclude;
+            FileRefresh.Write(destination, content, touchUnchanged: stale);
         }
 
         private string InGenerated(string path) => Path.Combine(GeneratedDirectory, path.Replace('/', Path.DirectorySeparatorChar));

@@ -45,7 +45,7 @@ internal sealed class BoardPipeline
         {
             string full = Path.Combine(Board.GeneratedDirectory, l);
             var item = new TaskItem(full);
-            item.SetMetadata("Output", Path.ChangeExtension(full, l.EndsWith(".dtso", StringComparison.Ordinal) ? ".dtbo" : ".dtb"));
+            item.SetMetadata("DtbPath", Path.ChangeExtension(full, l.EndsWith(".dtso", StringComparison.Ordinal) ? ".dtbo" : ".dtb"));
             return (ITaskItem)item;
         }).ToArray();
         var compile = new CompileDtb

@@ -98,6 +98,26 @@ public sealed class PackageBootImageTests
     }
 
     [TestMethod]
+    public void OneFileAsKernelAndRamdiskOfOneDomain_IsCopiedOnce_AndBuilds()
+    {
+        // Was XSHM6002 (duplicate module@ node): the planner told the two roles apart by their one
+        // boot-folder name. Now both are planned; the folder holds the file once.
+        using var board = new BoardFolder(BoardFolder.ValidYaml.Replace("    kernel: images/domu-Image\n",
+            "    kernel: images/domu-Image\n    ramdisk: images/domu-Image\n"));
+
+        var (ok, _, engine) = Run(board);
+
+        Assert.IsTrue(ok, string.Join("\n", engine.Errors.Select(e => e.Code + " " + e.Message)));
+        var manifest = ManifestJson.Read(Path.Combine(board.BootDirectory, "manifest.json"));
+        Assert.AreEqual(1, manifest.Count(e => e.Path == "domU1/domu-Image"));
+        string overlay = File.ReadAllText(Path.Combine(board.GeneratedDirectory, "host-overlay.dtso"));
+        // dom0 kernel + ramdisk, domU1 kernel + ramdisk (one file) + partial DTB: five modules, five slots.
+        var modules = System.Text.RegularExpressions.Regex.Matches(overlay, @"module@([0-9a-f]+) \{").Select(m => m.Groups[1].Value).ToList();
+        Assert.HasCount(5, modules);
+        Assert.HasCount(5, modules.Distinct());
+    }
+
+    [TestMethod]
     public void SecondRun_KeepsBytes_AndRefreshesTimestamps()
     {
         using var board = new BoardFolder();
