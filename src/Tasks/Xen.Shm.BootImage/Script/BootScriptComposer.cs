@@ -96,7 +96,7 @@ namespace Xen.Shm.BootImage.Script
                     break;
                 case BootCommand.Bootefi:
                     // U-Boot doc/usage/cmd/bootefi.rst: `bootefi <image_addr> [<fdt_addr>]`; ImageBuilder
-                    // writes booti's `X - DTB` form here too, which newer U-Boot reads as an initrd slot.
+                    // writes booti's `X - DTB` form here too; the documented syntax has no `-`.
                     sb.Append("bootefi ").Append(xen).Append(' ').Append(dtb).Append('\n');
                     break;
                 case BootCommand.None:
