@@ -17,7 +17,7 @@ public sealed class PackageBootImageScriptTests
         throw new InvalidOperationException("Xen.Shm.Sdk.sln not found");
     }
 
-    private static BoardFolder SampleBoard()
+    internal static BoardFolder SampleBoard()
     {
         var board = new BoardFolder();
         string asset = Path.Combine(RepositoryRoot(), "testassets", "mmio-sram");
@@ -30,15 +30,8 @@ public sealed class PackageBootImageScriptTests
 
     private static (bool Ok, FakeBuildEngine Engine) Run(BoardFolder board)
     {
-        var engine = new FakeBuildEngine();
-        var task = new PackageBootImage
-        {
-            BuildEngine = engine,
-            Topology = board.TopologyItem,
-            BootImageDirectory = board.BootDirectory,
-            WrittenListFile = Path.Combine(board.IntermediateDirectory, "bootimage.files"),
-        };
-        return (task.Execute(), engine);
+        var pipeline = new BoardPipeline(board);
+        return (pipeline.Run(), pipeline.Engine);
     }
 
     [TestMethod]
@@ -50,8 +43,14 @@ public sealed class PackageBootImageScriptTests
 
         Assert.IsTrue(ok, string.Join("\n", engine.ErrorLines()));
         var manifest = ManifestJson.Read(Path.Combine(board.BootDirectory, "manifest.json")).ToDictionary(e => e.Path);
-        // The bootm route loads xen.uimg, not xen; boot.source is the text, boot.scr the loaded image.
-        Assert.IsNull(manifest["xen"].LoadAddress);
+        // The bootm route loads xen.uimg and ships no raw xen (LAYOUT L1); boot.source is the text, boot.scr the loaded image.
+        Assert.IsFalse(manifest.ContainsKey("xen"));
+        Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, "xen")));
+        Assert.IsFalse(manifest.ContainsKey("host.dts"), "generated sources stay in obj/…/generated/");
+        Assert.IsTrue(File.Exists(Path.Combine(board.GeneratedDirectory, "host.dts")));
+        // LAYOUT L2: the default load command uses what distro boot / bootstd set.
+        string source = File.ReadAllText(Path.Combine(board.BootDirectory, "boot.source"));
+        StringAssert.StartsWith(source, "load ${devtype} ${devnum}:${distro_bootpart} 0x");
         Assert.IsNotNull(manifest["xen.uimg"].LoadAddress);
         Assert.IsNull(manifest["boot.source"].LoadAddress);
         Assert.IsNotNull(manifest["boot.scr"].LoadAddress);

@@ -95,9 +95,12 @@ namespace Xen.Shm.BootImage.Script
                     sb.Append("bootm ").Append(xen).Append(" - ").Append(dtb).Append('\n');
                     break;
                 case BootCommand.Bootefi:
+                    // U-Boot doc/usage/cmd/bootefi.rst: `bootefi <image_addr> [<fdt_addr>]`; ImageBuilder
+                    // writes booti's `X - DTB` form here too; the documented syntax has no `-`.
                     sb.Append("bootefi ").Append(xen).Append(' ').Append(dtb).Append('\n');
                     break;
                 case BootCommand.None:
+                    // ImageBuilder uboot-script-gen BOOT_CMD=none: no boot, the addresses kept for the user.
                     sb.Append("setenv host_kernel_addr ").Append(xen).Append('\n');
                     sb.Append("setenv host_fdt_addr ").Append(dtb).Append('\n');
                     break;
@@ -108,10 +111,10 @@ namespace Xen.Shm.BootImage.Script
 
         internal static string Hex(ulong v) => "0x" + v.ToString("x", CultureInfo.InvariantCulture);
 
-        private static bool IsOneLine(string s) => s.IndexOf('\n') < 0 && s.IndexOf('\r') < 0 && s.IndexOf('\0') < 0;
+        internal static bool IsOneLine(string s) => s.IndexOf('\n') < 0 && s.IndexOf('\r') < 0 && s.IndexOf('\0') < 0;
 
         // No hush metacharacters ($ ; ' " \ # { } | & < > ( ) * ? blanks): the word is taken literally.
-        private static bool IsSafeWord(string? s, bool allowEmpty)
+        internal static bool IsSafeWord(string? s, bool allowEmpty)
         {
             if (string.IsNullOrEmpty(s)) return allowEmpty;
             foreach (char c in s!)
