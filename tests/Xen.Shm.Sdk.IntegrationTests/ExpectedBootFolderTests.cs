@@ -1,0 +1,237 @@
+using System.Security.Cryptography;
+using System.Text;
+using Xen.Shm.Sdk.IntegrationTests.Expected;
+using Xen.Shm.Sdk.IntegrationTests.Infrastructure;
+
+namespace Xen.Shm.Sdk.IntegrationTests;
+
+/// <summary>
+/// Issue 7 end to end: a default `dotnet build` of every scenario testasset through the packed SDK
+/// gives exactly the boot folder its testassets/&lt;scenario&gt;/expected/ describes, each file pinned
+/// by a real reference — the images it copies, real dtc 1.6.1's compile of the checked-in DTS, the
+/// checked-in xl files and hand-derived boot.source (expected/README.md), real mkimage's boot.scr
+/// and xen.uimg, and a manifest recomputed here. One build per scenario (ScenarioBuilds).
+/// </summary>
+[TestClass]
+public sealed class ExpectedBootFolderTests
+{
+    private static readonly ScenarioBuilds s_builds = new();
+    private static bool s_keepBuilds;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestCleanup]
+    public void NoteOutcome()
+    {
+        if (TestContext.CurrentTestOutcome is not (UnitTestOutcome.Passed or UnitTestOutcome.Inconclusive)) s_keepBuilds = true;
+    }
+
+    [ClassCleanup]
+    public static void DeleteBuilds()
+    {
+        if (!s_keepBuilds) s_builds.Delete();
+    }
+
+    private (ExpectedScenario Expected, BoardWorkspace Board) Build(string scenario) =>
+        (ExpectedScenario.All[scenario], s_builds.Get(TestContext, scenario));
+
+    [TestMethod]
+    [DataRow("mmio-sram")]
+    [DataRow("iomem-cacheable")]
+    [DataRow("uio")]
+    [DataRow("static-shm")]
+    [DataRow("domain-shm")]
+    public void BootFolder_HoldsExactlyTheExpectedFiles(string scenario)
+    {
+        var (expected, board) = Build(scenario);
+
+        var actual = BoardWorkspace.Snapshot(board.BootDirectory).Keys.ToArray();
+
+        CollectionAssert.AreEqual(expected.BootFiles().ToArray(), actual,
+            $"expected: {string.Join(", ", expected.BootFiles())}\nactual:   {string.Join(", ", actual)}");
+    }
+
+    [TestMethod]
+    [DataRow("mmio-sram")]
+    [DataRow("iomem-cacheable")]
+    [DataRow("uio")]
+    [DataRow("static-shm")]
+    [DataRow("domain-shm")]
+    public void Copies_EqualTheImagesTheyComeFrom(string scenario)
+    {
+        var (expected, board) = Build(scenario);
+
+        foreach (var (path, source) in expected.Copies)
+        {
+            string copy = Path.Combine(board.BootDirectory, path);
+            Assert.IsTrue(File.Exists(copy), $"{path} missing");
+            CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(board.Directory, source)), File.ReadAllBytes(copy), path);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("mmio-sram")]
+    [DataRow("iomem-cacheable")]
+    [DataRow("uio")]
+    [DataRow("static-shm")]
+    [DataRow("domain-shm")]
+    public void GeneratedSources_EqualTheExpectedOnes(string scenario)
+    {
+        var (expected, board) = Build(scenario);
+        var generated = BoardWorkspace.Snapshot(GeneratedDirectory(board));
+
+        var sources = expected.Files().Where(f => ExpectedScenario.IsSource(f.Key)).ToList();
+
+        Assert.IsNotEmpty(sources);
+        foreach (var (path, bytes) in sources)
+        {
+            Assert.IsTrue(generated.ContainsKey(path), $"{path} missing in obj/Debug/xenshm/generated/; it has: {string.Join(", ", generated.Keys)}");
+            Assert.AreEqual(Encoding.UTF8.GetString(bytes), Encoding.UTF8.GetString(generated[path]), path);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("mmio-sram")]
+    [DataRow("iomem-cacheable")]
+    [DataRow("uio")]
+    [DataRow("static-shm")]
+    [DataRow("domain-shm")]
+    public void Dtbs_EqualRealDtcOfTheExpectedSources(string scenario)
+    {
+        string dtc = ExternalTool.Require("dtc", "apt-get install device-tree-compiler (dtc 1.6.1)");
+        var (expected, board) = Build(scenario);
+        string work = Directory.CreateTempSubdirectory("xen-shm-expected-dtb-").FullName;
+        try
+        {
+            foreach (var path in expected.Files().Keys.Where(ExpectedScenario.IsSource))
+            {
+                var compiled = ExternalTool.Run(dtc, "-q", "-I", "dts", "-O", "dtb", Path.Combine(expected.Directory, path));
+                Assert.AreEqual(0, compiled.ExitCode, compiled.Stderr);
+                string reference = Path.Combine(work, "reference.dtb");
+                File.WriteAllBytes(reference, compiled.Stdout);
+
+                // The boot folder ships each DTB (not the overlay, L1); obj/…/generated/ holds all, beside their sources.
+                string blob = Path.ChangeExtension(path, path.EndsWith(".dtso", StringComparison.Ordinal) ? ".dtbo" : ".dtb");
+                var ours = new List<string> { Path.Combine(GeneratedDirectory(board), blob) };
+                if (!blob.EndsWith(".dtbo", StringComparison.Ordinal)) ours.Add(Path.Combine(board.BootDirectory, blob));
+                foreach (string file in ours)
+                {
+                    Assert.IsTrue(File.Exists(file), $"{file} missing");
+                    Assert.AreEqual(Decompile(dtc, reference), Decompile(dtc, file), $"dtc -I dtb -O dts of {file}");
+                    CollectionAssert.AreEqual(compiled.Stdout, File.ReadAllBytes(file), file);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("mmio-sram")]
+    [DataRow("iomem-cacheable")]
+    [DataRow("uio")]
+    [DataRow("static-shm")]
+    [DataRow("domain-shm")]
+    public void XlFilesAndBootSource_EqualTheCheckedInOnes(string scenario)
+    {
+        var (expected, board) = Build(scenario);
+
+        var files = expected.Files().Where(f => !ExpectedScenario.IsSource(f.Key)).ToList();
+
+        CollectionAssert.Contains(files.Select(f => f.Key).ToList(), "boot.source");
+        foreach (var (path, bytes) in files)
+        {
+            string built = Path.Combine(board.BootDirectory, path);
+            Assert.IsTrue(File.Exists(built), $"{path} missing");
+            Assert.AreEqual(Encoding.UTF8.GetString(bytes), File.ReadAllText(built), path);
+        }
+    }
+
+    [TestMethod]
+    [DataRow("mmio-sram")]
+    [DataRow("iomem-cacheable")]
+    [DataRow("uio")]
+    [DataRow("static-shm")]
+    [DataRow("domain-shm")]
+    public void BootScr_EqualsRealMkimageOfTheExpectedSource(string scenario)
+    {
+        string mkimage = ExternalTool.Require("mkimage", "apt-get install u-boot-tools");
+        var (expected, board) = Build(scenario);
+        string scr = Path.Combine(board.Directory, "expected-boot.scr");
+        string address = ExpectedScenario.Hex(expected.BootScriptAddress);
+
+        using (ScenarioBuilds.WithSourceDateEpoch())
+        {
+            var made = ExternalTool.Run(mkimage, "-A", "arm64", "-O", "linux", "-T", "script", "-C", "none", "-a", address, "-e", address,
+                "-d", Path.Combine(expected.Directory, "boot.source"), scr);
+            Assert.AreEqual(0, made.ExitCode, made.Stderr);
+        }
+
+        string ours = Path.Combine(board.BootDirectory, "boot.scr");
+        CollectionAssert.AreEqual(File.ReadAllBytes(scr), File.ReadAllBytes(ours));
+        var list = ExternalTool.Run(mkimage, "-l", ours);
+        Assert.AreEqual(0, list.ExitCode, list.Stderr);
+        StringAssert.Contains(Encoding.UTF8.GetString(list.Stdout), "Image Type:   AArch64 Linux Script (uncompressed)");
+    }
+
+    [TestMethod]
+    [DataRow("mmio-sram")]
+    [DataRow("iomem-cacheable")]
+    [DataRow("uio")]
+    [DataRow("static-shm")]
+    [DataRow("domain-shm")]
+    public void XenUimg_EqualsRealMkimageOfXen(string scenario)
+    {
+        string mkimage = ExternalTool.Require("mkimage", "apt-get install u-boot-tools");
+        var (expected, board) = Build(scenario);
+        string uimg = Path.Combine(board.Directory, "expected-xen.uimg");
+        string run = ExpectedScenario.Hex(expected.XenRunAddress);
+
+        using (ScenarioBuilds.WithSourceDateEpoch())
+        {
+            var made = ExternalTool.Run(mkimage, "-A", "arm64", "-O", "linux", "-T", "kernel", "-C", "none", "-a", run, "-e", run,
+                "-d", Path.Combine(board.Directory, "images", "xen"), uimg);
+            Assert.AreEqual(0, made.ExitCode, made.Stderr);
+        }
+
+        CollectionAssert.AreEqual(File.ReadAllBytes(uimg), File.ReadAllBytes(Path.Combine(board.BootDirectory, "xen.uimg")));
+    }
+
+    [TestMethod]
+    [DataRow("mmio-sram")]
+    [DataRow("iomem-cacheable")]
+    [DataRow("uio")]
+    [DataRow("static-shm")]
+    [DataRow("domain-shm")]
+    public void Manifest_ListsTheExpectedFilesWithTheirSizesHashesAndLoadAddresses(string scenario)
+    {
+        var (expected, board) = Build(scenario);
+        var loads = expected.LoadAddresses();
+
+        var entries = ManifestJson.Read(board.BootDirectory);
+
+        CollectionAssert.AreEqual(expected.BootFiles().Where(p => p != "manifest.json").ToArray(), entries.Select(e => e.Path).ToArray());
+        foreach (var e in entries)
+        {
+            byte[] bytes = File.ReadAllBytes(Path.Combine(board.BootDirectory, e.Path));
+            Assert.AreEqual(bytes.LongLength, e.Size, e.Path);
+            Assert.AreEqual(Convert.ToHexStringLower(SHA256.HashData(bytes)), e.Sha256, e.Path);
+            string? address = e.Path == "boot.scr" ? ExpectedScenario.Hex(expected.BootScriptAddress) : loads.GetValueOrDefault(e.Path);
+            Assert.AreEqual(address, e.LoadAddress, e.Path);
+        }
+
+        // Every load line names a listed file.
+        CollectionAssert.IsSubsetOf(loads.Keys.ToList(), entries.Select(e => e.Path).ToList());
+    }
+
+    private static string GeneratedDirectory(BoardWorkspace board) => Path.Combine(board.IntermediateDirectory, "generated");
+
+    private static string Decompile(string dtc, string dtb)
+    {
+        var run = ExternalTool.Run(dtc, "-q", "-I", "dtb", "-O", "dts", dtb);
+        Assert.AreEqual(0, run.ExitCode, run.Stderr);
+        return Encoding.UTF8.GetString(run.Stdout);
+    }
+}
