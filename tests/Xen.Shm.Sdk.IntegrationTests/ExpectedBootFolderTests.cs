@@ -170,10 +170,10 @@ public sealed class ExpectedBootFolderTests
         }
 
         string ours = Path.Combine(board.BootDirectory, "boot.scr");
+        string listed = List(mkimage, ours);
+        StringAssert.Contains(listed, "Image Type:   AArch64 Linux Script (uncompressed)");
+        Assert.AreEqual(List(mkimage, scr), listed, "mkimage -l");
         CollectionAssert.AreEqual(File.ReadAllBytes(scr), File.ReadAllBytes(ours));
-        var list = ExternalTool.Run(mkimage, "-l", ours);
-        Assert.AreEqual(0, list.ExitCode, list.Stderr);
-        StringAssert.Contains(Encoding.UTF8.GetString(list.Stdout), "Image Type:   AArch64 Linux Script (uncompressed)");
     }
 
     [TestMethod]
@@ -196,7 +196,9 @@ public sealed class ExpectedBootFolderTests
             Assert.AreEqual(0, made.ExitCode, made.Stderr);
         }
 
-        CollectionAssert.AreEqual(File.ReadAllBytes(uimg), File.ReadAllBytes(Path.Combine(board.BootDirectory, "xen.uimg")));
+        string ours = Path.Combine(board.BootDirectory, "xen.uimg");
+        Assert.AreEqual(List(mkimage, uimg), List(mkimage, ours), "mkimage -l");
+        CollectionAssert.AreEqual(File.ReadAllBytes(uimg), File.ReadAllBytes(ours));
     }
 
     [TestMethod]
@@ -227,6 +229,14 @@ public sealed class ExpectedBootFolderTests
     }
 
     private static string GeneratedDirectory(BoardWorkspace board) => Path.Combine(board.IntermediateDirectory, "generated");
+
+    /// <summary>`mkimage -l`: the header as U-Boot reads it (name, time, type, sizes, addresses).</summary>
+    private static string List(string mkimage, string image)
+    {
+        var run = ExternalTool.Run(mkimage, "-l", image);
+        Assert.AreEqual(0, run.ExitCode, run.Stderr);
+        return Encoding.UTF8.GetString(run.Stdout);
+    }
 
     private static string Decompile(string dtc, string dtb)
     {

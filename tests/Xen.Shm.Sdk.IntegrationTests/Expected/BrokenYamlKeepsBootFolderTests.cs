@@ -49,7 +49,10 @@ public sealed class BrokenYamlKeepsBootFolderTests : BoardTestBase
 
         foreach (var (asset, lines) in s_errors)
         {
-            File.Copy(RepositoryRoot.Combine("testassets", "errors", asset, "board.yaml"), board.YamlPath, overwrite: true);
+            // Written, not copied: a copy keeps the repository file's older time, and MSBuild would
+            // find the build's outputs newer than this input and skip the step.
+            File.WriteAllBytes(board.YamlPath, File.ReadAllBytes(RepositoryRoot.Combine("testassets", "errors", asset, "board.yaml")));
+            board.Touch("board.yaml");
 
             var run = board.Build();
 
