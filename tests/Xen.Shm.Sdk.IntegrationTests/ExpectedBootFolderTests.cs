@@ -32,15 +32,14 @@ public sealed class ExpectedBootFolderTests
         if (!s_keepBuilds) s_builds.Delete();
     }
 
+    /// <summary>Every scenario testasset (ExpectedScenario.All), one row each.</summary>
+    public static IEnumerable<object[]> Scenarios => ExpectedScenario.All.Keys.Select(name => new object[] { name });
+
     private (ExpectedScenario Expected, BoardWorkspace Board) Build(string scenario) =>
         (ExpectedScenario.All[scenario], s_builds.Get(TestContext, scenario));
 
     [TestMethod]
-    [DataRow("mmio-sram")]
-    [DataRow("iomem-cacheable")]
-    [DataRow("uio")]
-    [DataRow("static-shm")]
-    [DataRow("domain-shm")]
+    [DynamicData(nameof(Scenarios))]
     public void BootFolder_HoldsExactlyTheExpectedFiles(string scenario)
     {
         var (expected, board) = Build(scenario);
@@ -52,11 +51,7 @@ public sealed class ExpectedBootFolderTests
     }
 
     [TestMethod]
-    [DataRow("mmio-sram")]
-    [DataRow("iomem-cacheable")]
-    [DataRow("uio")]
-    [DataRow("static-shm")]
-    [DataRow("domain-shm")]
+    [DynamicData(nameof(Scenarios))]
     public void Copies_EqualTheImagesTheyComeFrom(string scenario)
     {
         var (expected, board) = Build(scenario);
@@ -70,11 +65,7 @@ public sealed class ExpectedBootFolderTests
     }
 
     [TestMethod]
-    [DataRow("mmio-sram")]
-    [DataRow("iomem-cacheable")]
-    [DataRow("uio")]
-    [DataRow("static-shm")]
-    [DataRow("domain-shm")]
+    [DynamicData(nameof(Scenarios))]
     public void GeneratedSources_EqualTheExpectedOnes(string scenario)
     {
         var (expected, board) = Build(scenario);
@@ -91,11 +82,7 @@ public sealed class ExpectedBootFolderTests
     }
 
     [TestMethod]
-    [DataRow("mmio-sram")]
-    [DataRow("iomem-cacheable")]
-    [DataRow("uio")]
-    [DataRow("static-shm")]
-    [DataRow("domain-shm")]
+    [DynamicData(nameof(Scenarios))]
     public void Dtbs_EqualRealDtcOfTheExpectedSources(string scenario)
     {
         string dtc = ExternalTool.Require("dtc", "apt-get install device-tree-compiler (dtc 1.6.1)");
@@ -129,11 +116,7 @@ public sealed class ExpectedBootFolderTests
     }
 
     [TestMethod]
-    [DataRow("mmio-sram")]
-    [DataRow("iomem-cacheable")]
-    [DataRow("uio")]
-    [DataRow("static-shm")]
-    [DataRow("domain-shm")]
+    [DynamicData(nameof(Scenarios))]
     public void XlFilesAndBootSource_EqualTheCheckedInOnes(string scenario)
     {
         var (expected, board) = Build(scenario);
@@ -150,63 +133,29 @@ public sealed class ExpectedBootFolderTests
     }
 
     [TestMethod]
-    [DataRow("mmio-sram")]
-    [DataRow("iomem-cacheable")]
-    [DataRow("uio")]
-    [DataRow("static-shm")]
-    [DataRow("domain-shm")]
+    [DynamicData(nameof(Scenarios))]
     public void BootScr_EqualsRealMkimageOfTheExpectedSource(string scenario)
     {
-        string mkimage = ExternalTool.Require("mkimage", "apt-get install u-boot-tools");
         var (expected, board) = Build(scenario);
-        string scr = Path.Combine(board.Directory, "expected-boot.scr");
-        string address = ExpectedScenario.Hex(expected.BootScriptAddress);
 
-        using (ScenarioBuilds.WithSourceDateEpoch())
-        {
-            var made = ExternalTool.Run(mkimage, "-A", "arm64", "-O", "linux", "-T", "script", "-C", "none", "-a", address, "-e", address,
-                "-d", Path.Combine(expected.Directory, "boot.source"), scr);
-            Assert.AreEqual(0, made.ExitCode, made.Stderr);
-        }
+        string listed = AssertEqualsMkimage(board, "script", expected.BootScriptAddress, Path.Combine(expected.Directory, "boot.source"), "boot.scr");
 
-        string ours = Path.Combine(board.BootDirectory, "boot.scr");
-        string listed = List(mkimage, ours);
         StringAssert.Contains(listed, "Image Type:   AArch64 Linux Script (uncompressed)");
-        Assert.AreEqual(List(mkimage, scr), listed, "mkimage -l");
-        CollectionAssert.AreEqual(File.ReadAllBytes(scr), File.ReadAllBytes(ours));
     }
 
     [TestMethod]
-    [DataRow("mmio-sram")]
-    [DataRow("iomem-cacheable")]
-    [DataRow("uio")]
-    [DataRow("static-shm")]
-    [DataRow("domain-shm")]
+    [DynamicData(nameof(Scenarios))]
     public void XenUimg_EqualsRealMkimageOfXen(string scenario)
     {
-        string mkimage = ExternalTool.Require("mkimage", "apt-get install u-boot-tools");
         var (expected, board) = Build(scenario);
-        string uimg = Path.Combine(board.Directory, "expected-xen.uimg");
-        string run = ExpectedScenario.Hex(expected.XenRunAddress);
 
-        using (ScenarioBuilds.WithSourceDateEpoch())
-        {
-            var made = ExternalTool.Run(mkimage, "-A", "arm64", "-O", "linux", "-T", "kernel", "-C", "none", "-a", run, "-e", run,
-                "-d", Path.Combine(board.Directory, "images", "xen"), uimg);
-            Assert.AreEqual(0, made.ExitCode, made.Stderr);
-        }
+        string listed = AssertEqualsMkimage(board, "kernel", expected.XenRunAddress, Path.Combine(board.Directory, "images", "xen"), "xen.uimg");
 
-        string ours = Path.Combine(board.BootDirectory, "xen.uimg");
-        Assert.AreEqual(List(mkimage, uimg), List(mkimage, ours), "mkimage -l");
-        CollectionAssert.AreEqual(File.ReadAllBytes(uimg), File.ReadAllBytes(ours));
+        StringAssert.Contains(listed, "Image Type:   AArch64 Linux Kernel Image (uncompressed)");
     }
 
     [TestMethod]
-    [DataRow("mmio-sram")]
-    [DataRow("iomem-cacheable")]
-    [DataRow("uio")]
-    [DataRow("static-shm")]
-    [DataRow("domain-shm")]
+    [DynamicData(nameof(Scenarios))]
     public void Manifest_ListsTheExpectedFilesWithTheirSizesHashesAndLoadAddresses(string scenario)
     {
         var (expected, board) = Build(scenario);
@@ -229,6 +178,30 @@ public sealed class ExpectedBootFolderTests
     }
 
     private static string GeneratedDirectory(BoardWorkspace board) => Path.Combine(board.IntermediateDirectory, "generated");
+
+    /// <summary>
+    /// The boot folder's <paramref name="image"/> has the bytes of `mkimage -A arm64 -O linux -T
+    /// <paramref name="type"/> -C none -a A -e A -d <paramref name="input"/>` run with the build's
+    /// SOURCE_DATE_EPOCH; their `mkimage -l` listings are compared first, for a readable difference.
+    /// Returns the listing.
+    /// </summary>
+    private static string AssertEqualsMkimage(BoardWorkspace board, string type, ulong address, string input, string image)
+    {
+        string mkimage = ExternalTool.Require("mkimage", "apt-get install u-boot-tools");
+        string reference = Path.Combine(board.Directory, "reference-" + image);
+        string a = ExpectedScenario.Hex(address);
+        using (ScenarioBuilds.WithSourceDateEpoch())
+        {
+            var made = ExternalTool.Run(mkimage, "-A", "arm64", "-O", "linux", "-T", type, "-C", "none", "-a", a, "-e", a, "-d", input, reference);
+            Assert.AreEqual(0, made.ExitCode, made.Stderr);
+        }
+
+        string ours = Path.Combine(board.BootDirectory, image);
+        string listed = List(mkimage, ours);
+        Assert.AreEqual(List(mkimage, reference), listed, $"mkimage -l {image}");
+        CollectionAssert.AreEqual(File.ReadAllBytes(reference), File.ReadAllBytes(ours), image);
+        return listed;
+    }
 
     /// <summary>`mkimage -l`: the header as U-Boot reads it (name, time, type, sizes, addresses).</summary>
     private static string List(string mkimage, string image)
