@@ -97,7 +97,7 @@ public sealed class ExpectedBootFolderTests
                 string reference = Path.Combine(work, "reference.dtb");
                 File.WriteAllBytes(reference, compiled.Stdout);
 
-                // The boot folder ships each DTB (not the overlay, L1); obj/…/generated/ holds all, beside their sources.
+                // The boot folder ships each DTB (not the overlay: src/Xen.Shm.Sdk/README.md); obj/…/generated/ holds all, beside their sources.
                 string blob = Path.ChangeExtension(path, path.EndsWith(".dtso", StringComparison.Ordinal) ? ".dtbo" : ".dtb");
                 var ours = new List<string> { Path.Combine(GeneratedDirectory(board), blob) };
                 if (!blob.EndsWith(".dtbo", StringComparison.Ordinal)) ours.Add(Path.Combine(board.BootDirectory, blob));

@@ -40,12 +40,12 @@ internal sealed record ExpectedScenario(string Name, ulong BootScriptAddress, ul
         return files;
     }
 
-    /// <summary>Generated device-tree sources (host.dts, host-overlay.dtso, partial trees): they belong in obj/…/generated/ (L1).</summary>
+    /// <summary>Generated device-tree sources (host.dts, host-overlay.dtso, partial trees): they belong in obj/…/generated/ (src/Xen.Shm.Sdk/README.md).</summary>
     public static bool IsSource(string path) =>
         path.EndsWith(".dts", StringComparison.Ordinal) || path.EndsWith(".dtso", StringComparison.Ordinal);
 
     /// <summary>
-    /// The boot folder's complete file set (LAYOUT.md L1, default bootm route): the copies, one
+    /// The boot folder's complete file set (src/Xen.Shm.Sdk/README.md, default bootm route): the copies, one
     /// DTB per expected DTS (not the overlay: shipped only with XenShmBootApplyOverlay), the xl
     /// files and boot.source as checked in, boot.scr, xen.uimg (no raw xen) and manifest.json.
     /// </summary>
@@ -77,7 +77,7 @@ internal sealed record ExpectedScenario(string Name, ulong BootScriptAddress, ul
         return loads;
     }
 
-    /// <summary>LAYOUT.md L2: the default load command (U-Boot distro boot / bootstd variables).</summary>
+    /// <summary>The default load command (src/Xen.Shm.Sdk/README.md, U-Boot distro boot / bootstd variables).</summary>
     public const string DefaultLoadCommand = "load ${devtype} ${devnum}:${distro_bootpart}";
 
     public static string Hex(ulong value) => "0x" + value.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
