@@ -61,7 +61,7 @@ namespace Xen.Shm.BootImage.Script
             if (uimage)
             {
                 if (xen is null) throw new ArgumentNullException(nameof(xen), "the bootm route wraps Xen: its bytes are needed");
-                byte[]? uimg = LegacyImage.Kernel(xen, layout.XenRunAddress!.Value, layout.XenRunAddress.Value, time, diagnostics, "xen");
+                byte[]? uimg = LegacyImage.Kernel(xen, layout.XenRunAddress!.Value, layout.XenRunAddress.Value, time, diagnostics);
                 if (uimg is null) return null;
                 files.Add(new BootScriptFile(layout.XenPath!, uimg, layout.XenAddress));
             }
