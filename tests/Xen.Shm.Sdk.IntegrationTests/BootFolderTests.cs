@@ -21,7 +21,10 @@ public sealed class BootFolderTests : BoardTestBase
     ];
 
     // No board device tree in sdk-basic: the host changes come as an overlay only, plus domU1's
-    // dom0less partial tree (Generation README).
+    // dom0less partial tree (Generation README). LAYOUT L1: only the partial DTB goes on the boot
+    // medium; the sources and the overlay stay in obj/Debug/xenshm/generated/. No device tree, so
+    // no boot script: Xen ships raw.
+    private static readonly string[] s_boot = ["domU1/domU1.dtb"];
     private static readonly string[] s_generated =
         ["domU1/domU1.dtb", "domU1/domU1.dts", "host-overlay.dtbo", "host-overlay.dtso"];
 
@@ -37,7 +40,10 @@ public sealed class BootFolderTests : BoardTestBase
         run.AssertSucceeded();
         StringAssert.Contains(run.Cli.Output, " 0 Warning(s)", run.ToString());
         var boot = BoardWorkspace.Snapshot(board.BootDirectory);
-        CollectionAssert.AreEqual(s_expected.Select(e => e.Path).Concat(s_generated).Append("manifest.json").Order(StringComparer.Ordinal).ToArray(), boot.Keys.ToArray());
+        CollectionAssert.AreEqual(s_expected.Select(e => e.Path).Concat(s_boot).Append("manifest.json").Order(StringComparer.Ordinal).ToArray(), boot.Keys.ToArray());
+        var generated = BoardWorkspace.Snapshot(Path.Combine(board.IntermediateDirectory, "generated"));
+        CollectionAssert.AreEqual(s_generated, generated.Keys.ToArray());
+        CollectionAssert.AreEqual(generated["domU1/domU1.dtb"], boot["domU1/domU1.dtb"]);
         foreach (var (path, source) in s_expected)
         {
             CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(board.Directory, source)), boot[path], path);
@@ -63,10 +69,10 @@ public sealed class BootFolderTests : BoardTestBase
             Assert.IsNotNull(e.LoadAddress, path);
         }
 
-        // Sources and the overlay are not loaded by the default boot script.
+        // Sources and the overlay are not boot-medium files (LAYOUT L1).
         foreach (var path in new[] { "domU1/domU1.dts", "host-overlay.dtbo", "host-overlay.dtso" })
         {
-            Assert.IsNull(entries.Single(x => x.Path == path).LoadAddress, path);
+            Assert.IsFalse(entries.Any(x => x.Path == path), path);
         }
     }
 

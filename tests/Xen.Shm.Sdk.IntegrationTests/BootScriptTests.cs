@@ -37,7 +37,8 @@ public sealed class BootScriptTests : BoardTestBase
 
         // Every load line names a boot-folder file at the address manifest.json records for it.
         var manifest = ManifestJson.AssertDescribesFolder(board.BootDirectory).ToDictionary(e => e.Path);
-        var loads = source.Split('\n').Where(l => l.StartsWith("load ", StringComparison.Ordinal)).ToList();
+        // LAYOUT L2: the default load command is the one distro boot / bootstd prepares.
+        var loads = source.Split('\n').Where(l => l.StartsWith("load ${devtype} ${devnum}:${distro_bootpart} ", StringComparison.Ordinal)).ToList();
         Assert.IsNotEmpty(loads);
         foreach (var line in loads)
         {
@@ -49,6 +50,7 @@ public sealed class BootScriptTests : BoardTestBase
 
         CollectionAssert.Contains(loads.Select(l => l.Split(' ')[^1]).ToList(), "xen.uimg");
         CollectionAssert.Contains(loads.Select(l => l.Split(' ')[^1]).ToList(), "host.dtb");
+        Assert.IsFalse(manifest.ContainsKey("xen"), "no raw xen beside xen.uimg (LAYOUT L1)");
         StringAssert.Contains(source, "bootm go\n");
         Assert.IsNotNull(manifest["boot.scr"].LoadAddress, "boot.scr has its slot");
 

@@ -5,7 +5,7 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 /// <summary>
 /// The sample board (testassets/mmio-sram, the README's board) builds a host DTB and a dom0less
 /// partial DTB whose bytes are exactly what real dtc 1.6.1 makes of the DTS beside them in the
-/// boot folder (`dtc -I dts -O dtb`).
+/// in obj/Debug/xenshm/generated/ (`dtc -I dts -O dtb`); the boot folder ships that DTB.
 /// </summary>
 [TestClass]
 public sealed class GeneratedTreeTests : BoardTestBase
@@ -20,9 +20,12 @@ public sealed class GeneratedTreeTests : BoardTestBase
 
         board.Build().AssertSucceeded();
 
-        string source = Path.Combine(board.BootDirectory, dts);
+        string generated = Path.Combine(board.IntermediateDirectory, "generated");
+        string source = Path.Combine(generated, dts);
+        Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, dts)), "sources are not boot-medium files (LAYOUT L1)");
         var (exit, stdout, stderr) = ExternalTool.Run(dtc, "-q", "-I", "dts", "-O", "dtb", source);
         Assert.AreEqual(0, exit, stderr);
+        CollectionAssert.AreEqual(stdout, File.ReadAllBytes(Path.Combine(generated, dtb)), dtb);
         CollectionAssert.AreEqual(stdout, File.ReadAllBytes(Path.Combine(board.BootDirectory, dtb)), dtb);
     }
 }

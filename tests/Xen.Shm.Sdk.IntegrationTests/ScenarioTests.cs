@@ -5,7 +5,8 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 /// <summary>
 /// The spec's scenarios (testassets/&lt;scenario&gt;: board.yaml + board.dts) build into a boot folder
 /// holding the generated trees and xl files (equal to the scenario's checked-in expected/ files) and
-/// the images their YAML names. Copy paths written from each board.yaml by hand, following
+/// the images their YAML names. Generated DTS/DTSO sources are in obj/Debug/xenshm/generated/, not in
+/// the boot folder (LAYOUT L1); Xen ships as xen.uimg only (bootm route). Copy paths written from each board.yaml by hand, following
 /// src/Tasks/Xen.Shm.Generation/README.md: Xen at the top, dom0 and dom0less files under
 /// "&lt;domain&gt;/", xl domUs' files under "etc/xen/&lt;domain&gt;/" (dom0's xl folder).
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class ScenarioTests : BoardTestBase
         run.AssertSucceeded();
         var copies = new List<(string Path, string Source)>
         {
-            ("dom0/Image", "images/Image"), ("dom0/rootfs.cpio.gz", "images/rootfs.cpio.gz"), ("xen", "images/xen"),
+            ("dom0/Image", "images/Image"), ("dom0/rootfs.cpio.gz", "images/rootfs.cpio.gz"),
         };
         foreach (var folder in domUFolders)
         {
@@ -42,13 +43,22 @@ public sealed class ScenarioTests : BoardTestBase
             CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(board.Directory, source)), boot[path], path);
         }
 
-        // Every checked-in expected file (host.dts, host-overlay.dtso, partial trees, xl files) is
-        // in the boot folder with the same bytes.
+        Assert.IsFalse(boot.ContainsKey("xen"), "xen.uimg is the boot image: no raw xen beside it");
+        Assert.IsTrue(boot.ContainsKey("xen.uimg"));
+
+        // Every checked-in expected file is there with the same bytes: DTS/DTSO sources in
+        // obj/Debug/xenshm/generated/ (never in the boot folder), xl files in the boot folder.
         string expectedDir = RepositoryRoot.Combine("testassets", scenario, "expected");
+        var generated = BoardWorkspace.Snapshot(Path.Combine(board.IntermediateDirectory, "generated"));
         foreach (var (path, bytes) in BoardWorkspace.Snapshot(expectedDir))
         {
-            Assert.IsTrue(boot.ContainsKey(path), $"{path} missing; folder has: {string.Join(", ", boot.Keys)}");
-            Assert.AreEqual(System.Text.Encoding.UTF8.GetString(bytes), System.Text.Encoding.UTF8.GetString(boot[path]), path);
+            bool source = path.EndsWith(".dts", StringComparison.Ordinal) || path.EndsWith(".dtso", StringComparison.Ordinal);
+            if (!source && !(path.EndsWith(".cfg", StringComparison.Ordinal) || path.EndsWith(".txt", StringComparison.Ordinal) || path.EndsWith(".sh", StringComparison.Ordinal)))
+                continue; // other expected files (boot.source, README.md…) are the expected-folder tests' business
+            var where = source ? generated : boot;
+            Assert.IsTrue(where.ContainsKey(path), $"{path} missing; folder has: {string.Join(", ", where.Keys)}");
+            Assert.AreEqual(System.Text.Encoding.UTF8.GetString(bytes), System.Text.Encoding.UTF8.GetString(where[path]), path);
+            if (source) Assert.IsFalse(boot.ContainsKey(path), $"{path}: generated sources stay out of the boot folder");
         }
 
         Assert.IsTrue(boot.ContainsKey("host.dtb"), "the board has a device tree, so the patched host DTB is built");

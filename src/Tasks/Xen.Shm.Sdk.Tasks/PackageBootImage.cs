@@ -34,6 +34,14 @@ namespace Xen.Shm.Sdk.Tasks
         [Required]
         public string WrittenListFile { get; set; } = string.Empty;
 
+        /// <summary>
+        /// Full path of $(XenShmIntermediateDir)generated/: the generated DTS/DTSO sources and their
+        /// DTBs (LAYOUT L1: sources are not boot-medium files). Their relative paths go to
+        /// <c>generated.files</c> beside <see cref="WrittenListFile"/>.
+        /// </summary>
+        [Required]
+        public string GeneratedDirectory { get; set; } = string.Empty;
+
         /// <summary>Every file written into the boot folder, manifest.json included.</summary>
         [Output]
         public ITaskItem[] Written { get; private set; } = Array.Empty<ITaskItem>();
@@ -55,7 +63,10 @@ namespace Xen.Shm.Sdk.Tasks
             Report(generated.Diagnostics);
             if (generated.HasErrors) return;
 
-            var files = OutputPaths.Distinct(generated.Files)
+            var distinct = OutputPaths.Distinct(generated.Files);
+            var intermediate = distinct.Where(f => IsGeneratedTree(f.Kind))
+                .Select(f => new PlannedFile(f.Path, f.Content, f.SourcePath, null)).ToList();
+            var files = distinct.Where(f => IsBootMedium(f.Kind))
                 .Select(f => new PlannedFile(f.Path, f.Content, f.SourcePath, f.LoadAddress)).ToList();
 
             // boot.scr (BootScriptComposer's default route, spec §10.4); header time per mkimage's
@@ -66,31 +77,20 @@ namespace Xen.Shm.Sdk.Tasks
             if (diagnostics.HasErrors) return;
             if (script is { } s)
             {
-                files = files.Select(f => s.Addresses.TryGetValue(f.Path, out var a) ? new PlannedFile(f.Path, f.Content, f.SourcePath, a) : f)
+                // LAYOUT L1: the script boots xen.uimg, so the raw Xen is not shipped as well.
+                files = files.Where(f => !s.Replaced.Contains(f.Path))
+                    .Select(f => s.Addresses.TryGetValue(f.Path, out var a) ? new PlannedFile(f.Path, f.Content, f.SourcePath, a) : f)
                     .Concat(s.Files.Select(f => new PlannedFile(f.Path, f.Content, null, f.LoadAddress)))
                     .OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             }
 
+            foreach (var file in intermediate) Place(GeneratedDirectory, file);
+            AtomicFile.WriteAllText(GeneratedListFile, string.Concat(intermediate.Select(f => f.Path + "\n")));
+
             var entries = new List<ManifestEntry>();
             foreach (var file in files)
             {
-                string destination = Path.Combine(BootImageDirectory, file.Path.Replace('/', Path.DirectorySeparatorChar));
-                if (IsSameContent(file, destination))
-                {
-                    // Every output must end up newer than the inputs, or the step re-runs on every
-                    // build (guide msbuild-sdk.md §7.1 rule 6); the bytes are already right.
-                    File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
-                }
-                else if (file.Content is not null)
-                {
-                    AtomicFile.WriteAllBytes(destination, file.Content);
-                }
-                else
-                {
-                    AtomicFile.Copy(file.SourcePath!, destination);
-                    Log.LogMessage(MessageImportance.Low, "{0} -> {1}", file.SourcePath, destination);
-                }
-
+                Place(BootImageDirectory, file);
                 entries.Add(ManifestEntry.FromFile(BootImageDirectory, file.Path, file.LoadAddress));
             }
 
@@ -103,6 +103,37 @@ namespace Xen.Shm.Sdk.Tasks
                 .OrderBy(p => p, StringComparer.Ordinal).ToList();
             AtomicFile.WriteAllText(WrittenListFile, string.Concat(written.Select(p => p + "\n")));
             Written = written.Select(p => (ITaskItem)new TaskItem(Path.Combine(BootImageDirectory, p))).ToArray();
+        }
+
+        private string GeneratedListFile => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(WrittenListFile))!, "generated.files");
+
+        // Generated trees and their DTBs live in obj/…/generated/ (LAYOUT L1).
+        private static bool IsGeneratedTree(OutputKind kind) =>
+            kind == OutputKind.HostDts || kind == OutputKind.HostDtb || kind == OutputKind.HostOverlaySource ||
+            kind == OutputKind.HostOverlay || kind == OutputKind.PartialDts || kind == OutputKind.PartialDtb;
+
+        // The boot medium gets DTBs, never their sources; the overlay only on the fdt-apply route (LAYOUT L1).
+        private static bool IsBootMedium(OutputKind kind) =>
+            kind != OutputKind.HostDts && kind != OutputKind.HostOverlaySource && kind != OutputKind.PartialDts && kind != OutputKind.HostOverlay;
+
+        private void Place(string directory, PlannedFile file)
+        {
+            string destination = Path.Combine(directory, file.Path.Replace('/', Path.DirectorySeparatorChar));
+            if (IsSameContent(file, destination))
+            {
+                // Every output must end up newer than the inputs, or the step re-runs on every
+                // build (guide msbuild-sdk.md §7.1 rule 6); the bytes are already right.
+                File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
+            }
+            else if (file.Content is not null)
+            {
+                AtomicFile.WriteAllBytes(destination, file.Content);
+            }
+            else
+            {
+                AtomicFile.Copy(file.SourcePath!, destination);
+                Log.LogMessage(MessageImportance.Low, "{0} -> {1}", file.SourcePath, destination);
+            }
         }
 
         // Unchanged files are not rewritten: no needless I/O on big kernels and ramdisks.

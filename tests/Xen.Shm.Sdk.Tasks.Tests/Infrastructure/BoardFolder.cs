@@ -53,6 +53,7 @@ internal sealed class BoardFolder : IDisposable
     public string YamlPath => Path.Combine(Root, "board.yaml");
     public string BootDirectory => Path.Combine(Root, "bin", "boot") + Path.DirectorySeparatorChar;
     public string IntermediateDirectory => Path.Combine(Root, "obj", "xenshm");
+    public string GeneratedDirectory => Path.Combine(IntermediateDirectory, "generated") + Path.DirectorySeparatorChar;
 
     public TaskItem TopologyItem => new(YamlPath);
 

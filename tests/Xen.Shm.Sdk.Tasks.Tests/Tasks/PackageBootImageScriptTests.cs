@@ -37,6 +37,7 @@ public sealed class PackageBootImageScriptTests
             Topology = board.TopologyItem,
             BootImageDirectory = board.BootDirectory,
             WrittenListFile = Path.Combine(board.IntermediateDirectory, "bootimage.files"),
+            GeneratedDirectory = board.GeneratedDirectory,
         };
         return (task.Execute(), engine);
     }
@@ -50,8 +51,14 @@ public sealed class PackageBootImageScriptTests
 
         Assert.IsTrue(ok, string.Join("\n", engine.ErrorLines()));
         var manifest = ManifestJson.Read(Path.Combine(board.BootDirectory, "manifest.json")).ToDictionary(e => e.Path);
-        // The bootm route loads xen.uimg, not xen; boot.source is the text, boot.scr the loaded image.
-        Assert.IsNull(manifest["xen"].LoadAddress);
+        // The bootm route loads xen.uimg and ships no raw xen (LAYOUT L1); boot.source is the text, boot.scr the loaded image.
+        Assert.IsFalse(manifest.ContainsKey("xen"));
+        Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, "xen")));
+        Assert.IsFalse(manifest.ContainsKey("host.dts"), "generated sources stay in obj/…/generated/");
+        Assert.IsTrue(File.Exists(Path.Combine(board.GeneratedDirectory, "host.dts")));
+        // LAYOUT L2: the default load command uses what distro boot / bootstd set.
+        string source = File.ReadAllText(Path.Combine(board.BootDirectory, "boot.source"));
+        StringAssert.StartsWith(source, "load ${devtype} ${devnum}:${distro_bootpart} 0x");
         Assert.IsNotNull(manifest["xen.uimg"].LoadAddress);
         Assert.IsNull(manifest["boot.source"].LoadAddress);
         Assert.IsNotNull(manifest["boot.scr"].LoadAddress);

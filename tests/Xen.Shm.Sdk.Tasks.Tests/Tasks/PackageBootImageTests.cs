@@ -15,6 +15,7 @@ public sealed class PackageBootImageTests
             Topology = board.TopologyItem,
             BootImageDirectory = board.BootDirectory,
             WrittenListFile = Path.Combine(board.IntermediateDirectory, "bootimage.files"),
+            GeneratedDirectory = board.GeneratedDirectory,
         };
         return (task.Execute(), task, engine);
     }
@@ -45,10 +46,10 @@ public sealed class PackageBootImageTests
             CollectionAssert.AreEqual(File.ReadAllBytes(source), File.ReadAllBytes(Path.Combine(board.BootDirectory, rel)), rel);
         }
 
+        // LAYOUT L1: the boot medium holds DTBs only; no device tree, so no boot script and the raw Xen.
         string[] expectedPaths =
         [
-            "dom0/Image", "dom0/rootfs.cpio.gz", "domU1/domU1.dtb", "domU1/domU1.dts", "domU1/domu-Image",
-            "host-overlay.dtbo", "host-overlay.dtso", "xen",
+            "dom0/Image", "dom0/rootfs.cpio.gz", "domU1/domU1.dtb", "domU1/domu-Image", "xen",
         ];
         // Loaded by the boot script (Generation README): Xen, dom0 kernel + ramdisk, domU kernel and partial DTB.
         var loaded = new HashSet<string> { "dom0/Image", "dom0/rootfs.cpio.gz", "domU1/domU1.dtb", "domU1/domu-Image", "xen" };
@@ -69,8 +70,16 @@ public sealed class PackageBootImageTests
 
         Assert.AreEqual(string.Concat(expectedPaths.Append("manifest.json").Order(StringComparer.Ordinal).Select(p => p + "\n")),
             File.ReadAllText(task.WrittenListFile));
-        Assert.HasCount(9, task.Written);
+        Assert.HasCount(6, task.Written);
         Assert.IsEmpty(Directory.GetFiles(board.BootDirectory, "*.tmp", SearchOption.AllDirectories), "no temp files may be left");
+
+        // The generated sources and their DTBs are in obj/…/generated/, listed in generated.files;
+        // the DTB shipped is the one compiled beside its source.
+        string[] generatedPaths = ["domU1/domU1.dtb", "domU1/domU1.dts", "host-overlay.dtbo", "host-overlay.dtso"];
+        Assert.AreEqual(string.Concat(generatedPaths.Select(p => p + "\n")), File.ReadAllText(Path.Combine(board.IntermediateDirectory, "generated.files")));
+        foreach (var p in generatedPaths) Assert.IsTrue(File.Exists(Path.Combine(board.GeneratedDirectory, p)), p);
+        CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(board.GeneratedDirectory, "domU1", "domU1.dtb")),
+            File.ReadAllBytes(Path.Combine(board.BootDirectory, "domU1", "domU1.dtb")));
     }
 
     [TestMethod]

@@ -18,8 +18,14 @@ namespace Xen.Shm.BootImage.Script
 
         public IReadOnlyList<ScriptLoad> Loads { get; }
 
-        /// <summary>ImageBuilder LOAD_CMD: <c>tftpb</c>, <c>load mmc 0:1</c>, <c>fatload mmc 0:1</c>, any one-line command.</summary>
-        public string LoadCommand { get; init; } = "load mmc 0:1";
+        /// <summary>
+        /// ImageBuilder LOAD_CMD: <c>tftpb</c>, <c>load mmc 0:1</c>, <c>fatload mmc 0:1</c>, any one-line command.
+        /// Default (LAYOUT L2): the device and partition U-Boot's distro boot / bootstd set before it
+        /// runs boot.scr, so the script loads from wherever it was found.
+        /// </summary>
+        public string LoadCommand { get; init; } = DefaultLoadCommand;
+
+        public const string DefaultLoadCommand = "load ${devtype} ${devnum}:${distro_bootpart}";
 
         /// <summary>Put before every file name (ImageBuilder -p), e.g. <c>boot/</c>; empty for none.</summary>
         public string PathPrefix { get; init; } = string.Empty;

@@ -42,7 +42,7 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
         /// The added files and the final address of every loaded path; null when there is no host
         /// DTB (a board without a device tree: nothing to boot) or after a diagnostic.
         /// </summary>
-        public static (IReadOnlyList<ScriptFile> Files, IReadOnlyDictionary<string, ulong?> Addresses)? Build(
+        public static (IReadOnlyList<ScriptFile> Files, IReadOnlyDictionary<string, ulong?> Addresses, ISet<string> Replaced)? Build(
             Board board, GenerationResult generated, Func<string, byte[]> read, uint time, DiagnosticBag diagnostics)
         {
             var plan = generated.LoadPlan;
@@ -88,15 +88,15 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
 
             var addresses = new Dictionary<string, ulong?>(StringComparer.Ordinal);
             foreach (var p in replanned.Files.Where(p => p.File.Role != BootFileRole.XenRunArea)) addresses[p.File.Name] = p.Address;
-            // Xen itself is no longer loaded by the script: the uImage carries it.
-            addresses[xen.File.Name] = null;
+            // Xen itself is no longer loaded by the script: the uImage carries it, the raw file is not shipped.
+            addresses.Remove(xen.File.Name);
             var added = new List<ScriptFile>
             {
                 new ScriptFile(BootScriptFiles.SourceName, source, null),
                 new ScriptFile(BootScriptFiles.ImageName, scr, replanned.BootScriptAddress),
                 new ScriptFile(XenImageName, uimg, image.Address),
             };
-            return (added, addresses);
+            return (added, addresses, new HashSet<string>(StringComparer.Ordinal) { xen.File.Name });
         }
 
         // Every root node with device_type = "memory" and its reg as raw cells (qemu-boot README §7's fdtget).
