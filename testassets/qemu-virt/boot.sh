@@ -26,9 +26,23 @@ echo 'start=2048, type=83' | sfdisk -q "$W/disk.img"
 mke2fs -q -t ext2 -E offset=1048576 -d "$BOOT" -F "$W/disk.img" "${mib}M"
 # The machine of prepare.sh (QEMU_MACHINE/QEMU_CPU there): its virt.dtb is what board.dts includes.
 start=$(date +%s)
-timeout "$LIMIT" qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3,dtb-randomness=off \
+qemu-system-aarch64 -machine virt,virtualization=on,gic-version=3,dtb-randomness=off \
   -cpu cortex-a57 -smp 2 -m 2048 -nic none -display none -monitor none -serial "file:$W/serial.log" -no-reboot \
-  -bios "$UBOOT" -drive "if=none,file=$W/disk.img,format=raw,id=boot" -device virtio-blk-device,drive=boot </dev/null || true
+  -bios "$UBOOT" -drive "if=none,file=$W/disk.img,format=raw,id=boot" -device virtio-blk-device,drive=boot </dev/null &
+qemu=$!
+# dom0 powers off after its verdict; stop QEMU ourselves on a failure marker, U-Boot giving up, or the limit.
+grace=-1
+while kill -0 $qemu 2>/dev/null; do
+  sleep 1
+  if [ $grace -lt 0 ]; then
+    if grep -aq 'XSHM: SHM-OK' "$W/serial.log" 2>/dev/null; then grace=5
+    elif grep -aq -e 'XSHM: SHM-FAIL' -e 'Kernel panic' -e 'Panic on CPU' -e 'SCRIPT FAILED' "$W/serial.log" 2>/dev/null; then grace=1; fi
+  else
+    grace=$(( grace - 1 )); [ $grace -gt 0 ] || break
+  fi
+  [ $(( $(date +%s) - start )) -lt "$LIMIT" ] || { echo "boot.sh: no verdict within $LIMIT s" >&2; break; }
+done
+kill $qemu 2>/dev/null || true; wait $qemu 2>/dev/null || true
 echo "boot.sh: QEMU ran $(( $(date +%s) - start )) s; serial log: $W/serial.log"
 grep -a -e 'XSHM:' -e 'extended region' "$W/serial.log" | tr -d '\r' || true
 if grep -aq 'XSHM: SHM-OK' "$W/serial.log"; then echo "boot.sh: handshake passed (SHM-OK)"; else echo "boot.sh: no SHM-OK" >&2; exit 1; fi
