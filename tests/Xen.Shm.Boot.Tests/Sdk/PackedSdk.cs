@@ -53,9 +53,19 @@ public static class PackedSdk
             if (pack.ExitCode != 0 || !File.Exists(Path.Combine(temp, "feed", nupkg))) return (null, "packing the SDK failed: " + pack);
             try { Directory.Move(Path.Combine(temp, "feed"), feedDir); }
             catch (IOException) when (File.Exists(Path.Combine(feedDir, nupkg))) { } // a concurrent run was first
+            Prune(root, feedDir);
             return (new Feed(feedDir, packages, version, clock.Elapsed), "");
         }
         finally { TryDelete(temp); }
+    }
+
+    /// <summary>Packs of other sources untouched for a day (the cache would otherwise grow with every edit of src/).</summary>
+    private static void Prune(string root, string keep)
+    {
+        foreach (var dir in Directory.EnumerateDirectories(root, "0.0.1-boot.*"))
+        {
+            if (dir != keep && Directory.GetLastWriteTimeUtc(dir) < DateTime.UtcNow.AddDays(-1)) TryDelete(dir);
+        }
     }
 
     private static string DefaultRoot()
