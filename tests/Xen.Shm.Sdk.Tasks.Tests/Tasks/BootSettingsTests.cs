@@ -213,7 +213,7 @@ public sealed class BootSettingsTests
         var e = pipeline.Engine.Errors.Single();
         Assert.AreEqual(code, e.Code, e.Message);
         Assert.AreEqual(pipeline.ProjectFile, e.File);
-        Assert.IsFalse(e.Message.Contains('\n'), "one-line message");
+        Assert.IsFalse(e.Message!.Contains('\n'), "one-line message");
         Assert.IsFalse(Directory.Exists(board.BootDirectory));
         Assert.IsFalse(Directory.Exists(board.GeneratedDirectory));
     }

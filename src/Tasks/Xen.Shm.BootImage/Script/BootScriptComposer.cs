@@ -95,9 +95,12 @@ namespace Xen.Shm.BootImage.Script
                     sb.Append("bootm ").Append(xen).Append(" - ").Append(dtb).Append('\n');
                     break;
                 case BootCommand.Bootefi:
+                    // U-Boot doc/usage/cmd/bootefi.rst: `bootefi <image_addr> [<fdt_addr>]`; ImageBuilder
+                    // writes booti's `X - DTB` form here too; the documented syntax has no `-`.
                     sb.Append("bootefi ").Append(xen).Append(' ').Append(dtb).Append('\n');
                     break;
                 case BootCommand.None:
+                    // ImageBuilder uboot-script-gen BOOT_CMD=none: no boot, the addresses kept for the user.
                     sb.Append("setenv host_kernel_addr ").Append(xen).Append('\n');
                     sb.Append("setenv host_fdt_addr ").Append(dtb).Append('\n');
                     break;
