@@ -8,6 +8,7 @@
 #   busybox             static arm64 busybox             (busybox-static:arm64)
 #   initramfs.cpio.gz   busybox + our handshake test program (initramfs/init), byte-for-byte reproducible
 #   virt.dtb            QEMU's own device tree for exactly the machine the tests boot (see QEMU_MACHINE below)
+#   virt.dts            virt.dtb decompiled by dtc (board.dts of testassets/qemu-virt /include/s it as images/virt.dts)
 #   prepared.txt        what was produced (packages, machine flags, sha256); written last = "cache is ready"
 # Idempotent: downloads only what is missing (XSHM_QEMU_REFRESH=1 to fetch the newest packages again),
 # always rebuilds initramfs.cpio.gz and virt.dtb (cheap and deterministic). Needs root for apt (CI is root).
@@ -87,6 +88,9 @@ mv "$C/initramfs.cpio.gz.tmp" "$C/initramfs.cpio.gz"; rm -rf "$R"
 qemu-system-aarch64 -machine "$QEMU_MACHINE,dumpdtb=$C/virt.dtb.tmp" $QEMU_CPU -display none -monitor none -serial null >/dev/null 2>&1 || true
 [ -s "$C/virt.dtb.tmp" ] || { echo "prepare.sh: qemu-system-aarch64 dumpdtb failed" >&2; exit 1; }
 mv "$C/virt.dtb.tmp" "$C/virt.dtb"
+# The SDK reads the host tree as DTS (board.dts adds the board's fix-up to it); dtc's decompile is deterministic.
+dtc -q -I dtb -O dts -o "$C/virt.dts.tmp" "$C/virt.dtb"
+mv "$C/virt.dts.tmp" "$C/virt.dts"
 
 # --- 6. report (prepared.txt last: the tests treat its presence as "cache ready")
 ver() { dpkg-deb -f "$1" Package; }
@@ -96,7 +100,7 @@ ver() { dpkg-deb -f "$1" Package; }
   echo "xen_package=$(ver "$XEN_DEB") $(dpkg-deb -f "$XEN_DEB" Version)"
   echo "kernel_package=$(ver "$K_DEB") $(dpkg-deb -f "$K_DEB" Version)"
   echo "busybox_package=$(ver "$BB_DEB") $(dpkg-deb -f "$BB_DEB" Version)"
-  for f in xen Image busybox initramfs.cpio.gz virt.dtb; do
+  for f in xen Image busybox initramfs.cpio.gz virt.dtb virt.dts; do
     echo "file=$f $(stat -c %s "$C/$f") $(sha256sum "$C/$f" | cut -d' ' -f1)"
   done
 } > "$C/prepared.txt.tmp"

@@ -27,6 +27,9 @@ public sealed class PreparedCache
     public string Initramfs => Path.Combine(Directory, "initramfs.cpio.gz");
     public string VirtDtb => Path.Combine(Directory, "virt.dtb");
 
+    /// <summary>virt.dtb decompiled by dtc (what testassets/qemu-virt/board.dts /include/s).</summary>
+    public string VirtDts => Path.Combine(Directory, "virt.dts");
+
     /// <summary>dom0's initramfs with Debian's Xen toolstack (testassets/qemu-uio/prepare.sh).</summary>
     public string UioDom0Initramfs => Path.Combine(Directory, "uio", "initramfs-dom0-xl.cpio.gz");
 
@@ -74,7 +77,7 @@ public sealed class PreparedCache
             facts[key] = value;
         }
         var cache = new PreparedCache(directory, facts);
-        foreach (var f in new[] { cache.Xen, cache.Kernel, cache.Initramfs, cache.VirtDtb })
+        foreach (var f in new[] { cache.Xen, cache.Kernel, cache.Initramfs, cache.VirtDtb, cache.VirtDts })
         {
             if (!File.Exists(f))
             {

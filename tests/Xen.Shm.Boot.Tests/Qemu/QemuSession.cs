@@ -29,10 +29,13 @@ public sealed record BootLimit(TimeSpan Cpu, TimeSpan Wall);
 /// </summary>
 public static class QemuSession
 {
-    /// <summary>Lines after which nothing useful can follow: the handshake verdicts and fatal crashes.</summary>
+    /// <summary>
+    /// Lines after which nothing useful can follow: the handshake verdicts, fatal crashes, and U-Boot giving up on
+    /// boot.scr (include/config_distro_bootcmd.h: "source ${scriptaddr}; echo SCRIPT FAILED: continuing..."; it then idles at its prompt).
+    /// </summary>
     public static readonly IReadOnlyList<string> StopMarkers = new[]
     {
-        "XSHM: SHM-FAIL", "Panic on CPU", "Kernel panic", "Unable to handle kernel",
+        "XSHM: SHM-FAIL", "Panic on CPU", "Kernel panic", "Unable to handle kernel", "SCRIPT FAILED",
     };
 
     /// <summary>After SHM-OK dom0 powers off by itself; wait that long for QEMU to exit before killing it.</summary>

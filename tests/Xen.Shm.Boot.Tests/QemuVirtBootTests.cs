@@ -1,0 +1,90 @@
+using Xen.Shm.Boot.Tests.BootFolders;
+using Xen.Shm.Boot.Tests.Judging;
+using Xen.Shm.Boot.Tests.Prerequisites;
+using Xen.Shm.Boot.Tests.Qemu;
+using Xen.Shm.Boot.Tests.Sdk;
+
+namespace Xen.Shm.Boot.Tests;
+
+/// <summary>
+/// Real boots of the boot folder the SDK builds from testassets/qemu-virt (Xen 4.17 + dom0 + two dom0less domUs
+/// sharing one mmio-sram carve-out) under qemu-system-aarch64, by both routes, plus the negative controls, also
+/// built through the SDK, that prove the verdict can fail. One QEMU at a time: each boot uses both cores.
+/// </summary>
+[TestClass]
+[DoNotParallelize]
+public sealed class QemuVirtBootTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private QemuVirtBoard Board(BootPrerequisites tools, QemuVirtVariant variant = QemuVirtVariant.AsCommitted) =>
+        new(tools, variant, TestContext.WriteLine);
+
+    [TestMethod]
+    [TestCategory("Boot")]
+    public void Sdk_BootsThroughUBoot_HandshakePassesAndCarveOutKept()
+    {
+        var tools = BootPrerequisites.Require();
+        RealBoot.Boot(tools, Board(tools), BootRoute.UBootDisk, TestContext, o =>
+        {
+            AssertPassed(o);
+            // Our boot.scr ran (not some other script U-Boot found): Xen got the /chosen modules it plans.
+            StringAssert.Contains(o.Run.SerialLog, "## Executing script at", o.Report());
+        });
+    }
+
+    [TestMethod]
+    [TestCategory("Boot")]
+    public void Sdk_BootsThroughGenericLoader_HandshakePassesAndCarveOutKept()
+    {
+        var tools = BootPrerequisites.Require();
+        RealBoot.Boot(tools, Board(tools), BootRoute.GenericLoader, TestContext, o =>
+        {
+            AssertPassed(o);
+            StringAssert.Contains(o.Run.SerialLog, "DOM1: XSHM: domu1 hypervisor node: no", "enhanced: false in board.yaml: no PV interfaces");
+        });
+    }
+
+    [TestMethod]
+    [TestCategory("Boot")]
+    public void NegativeControl_DomU1NotAPeerInYaml_HandshakeFails()
+    {
+        var tools = BootPrerequisites.Require();
+        RealBoot.Boot(tools, Board(tools, QemuVirtVariant.DomU1NotAPeer), BootRoute.GenericLoader, TestContext, o =>
+        {
+            Assert.IsFalse(o.Verdict.Passed, o.Report());
+            Assert.IsTrue(o.Verdict.Failures.Any(f => f.Contains("SHM-FAIL domu1: no region node @bf000000 in the device tree", StringComparison.Ordinal)), o.Report());
+            Assert.IsFalse(o.Run.SerialLog.Contains("XSHM: dom0->domU1 ok", StringComparison.Ordinal), o.Report());
+        });
+    }
+
+    [TestMethod]
+    [TestCategory("Boot")]
+    public void NegativeControl_BootiCommand_UBootUndoesCarveOut()
+    {
+        var tools = BootPrerequisites.Require();
+        RealBoot.Boot(tools, Board(tools, QemuVirtVariant.BootiCommand), BootRoute.UBootDisk, TestContext, o =>
+        {
+            Assert.IsFalse(o.Verdict.Passed, o.Report());
+            Assert.IsTrue(o.Verdict.Failures.Any(f => f.StartsWith("carve-out lost", StringComparison.Ordinal)), o.Report());
+        });
+    }
+
+    [TestMethod]
+    [TestCategory("Boot")]
+    public void NegativeControl_HostDtbMemoryRestored_CarveOutLost()
+    {
+        var tools = BootPrerequisites.Require();
+        RealBoot.Boot(tools, Board(tools, QemuVirtVariant.MemoryRestored), BootRoute.GenericLoader, TestContext, o =>
+        {
+            Assert.IsFalse(o.Verdict.Passed, o.Report());
+            Assert.IsTrue(o.Verdict.Failures.Any(f => f.StartsWith("carve-out lost", StringComparison.Ordinal)), o.Report());
+        });
+    }
+
+    private static void AssertPassed(BootOutcome o)
+    {
+        Assert.IsTrue(o.Verdict.Passed, o.Report());
+        Assert.AreNotEqual(BootEnd.TimedOut, o.Run.End, o.Report());
+    }
+}

@@ -1,0 +1,97 @@
+using Xen.Shm.Boot.Tests.BootFolders;
+using Xen.Shm.Boot.Tests.Prerequisites;
+using Xen.Shm.Boot.Tests.Qemu;
+using Xen.Shm.Boot.Tests.Reference;
+
+namespace Xen.Shm.Boot.Tests.Sdk;
+
+/// <summary>How the SDK build of testassets/qemu-virt is changed: the board itself, or a negative control.</summary>
+public enum QemuVirtVariant
+{
+    /// <summary>board.yaml as committed, the project's defaults.</summary>
+    AsCommitted,
+
+    /// <summary>domU1 removed from the region's peers in board.yaml: its partial DT has no region, so it cannot take part.</summary>
+    DomU1NotAPeer,
+
+    /// <summary>
+    /// Built with -p:XenShmBootCommand=booti: U-Boot's booti rewrites /memory to all of DRAM
+    /// (CONFIG_ARCH_FIXUP_FDT_MEMORY) and silently undoes the carve-out; why bootm is the default.
+    /// </summary>
+    BootiCommand,
+
+    /// <summary>
+    /// The built host.dtb with /memory restored to all of RAM by dtc's own fdtput (what QEMU's -dtb or a firmware
+    /// fix-up would do), manifest.json updated to match: Xen then takes the region for RAM.
+    /// </summary>
+    MemoryRestored,
+}
+
+/// <summary>
+/// The boot folder the SDK builds from testassets/qemu-virt (board.yaml, board.dts, qemu-virt.csproj) through the
+/// packed package. The Debian images and QEMU's decompiled device tree come from prepare.sh's cache, linked into
+/// the copy's images/ folder where board.yaml and board.dts expect them.
+/// </summary>
+public sealed class QemuVirtBoard : IBootFolderSource
+{
+    public const string Asset = "qemu-virt";
+
+    private readonly BootPrerequisites _tools;
+    private readonly Action<string>? _log;
+
+    public QemuVirtBoard(BootPrerequisites tools, QemuVirtVariant variant = QemuVirtVariant.AsCommitted, Action<string>? log = null)
+    {
+        _tools = tools;
+        Variant = variant;
+        _log = log;
+    }
+
+    public QemuVirtVariant Variant { get; }
+
+    public string Name => "sdk-qemu-virt-" + Variant.ToString().ToLowerInvariant();
+
+    /// <summary>The last build (for reports and timing).</summary>
+    public SdkBuild? LastBuild { get; private set; }
+
+    /// <summary>The cache files the board's paths name (board.yaml: images/*; board.dts: /include/ "images/virt.dts").</summary>
+    public static IReadOnlyDictionary<string, string> Images(PreparedCache cache) => new Dictionary<string, string>
+    {
+        ["images/xen"] = cache.Xen,
+        ["images/Image"] = cache.Kernel,
+        ["images/initramfs.cpio.gz"] = cache.Initramfs,
+        ["images/virt.dts"] = cache.VirtDts,
+    };
+
+    public PreparedBootFolder Prepare(string workDirectory)
+    {
+        var build = Variant switch
+        {
+            QemuVirtVariant.DomU1NotAPeer => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), WithoutDomU1Peer),
+            QemuVirtVariant.BootiCommand => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), null, "-p:XenShmBootCommand=booti"),
+            _ => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache)),
+        };
+        LastBuild = build;
+        _log?.Invoke($"{Name}: dotnet build through the packed SDK took {build.BuildTime.TotalSeconds:F1} s");
+        if (Variant == QemuVirtVariant.MemoryRestored) RestoreMemory(build.BootDirectory);
+        return new PreparedBootFolder(build.BootDirectory, new BootExpectation(ReferenceBoard.Region, ReferenceBoard.Directions));
+    }
+
+    /// <summary>Drops the "- domain: domU1" line under the region's peers (the only peer entry naming domU1).</summary>
+    public static string WithoutDomU1Peer(string yaml)
+    {
+        var lines = yaml.Split('\n').ToList();
+        var peers = lines.FindIndex(l => l.Trim() == "peers:");
+        var i = lines.FindIndex(peers + 1, l => l.TrimStart().StartsWith("- domain: domU1", StringComparison.Ordinal));
+        if (peers < 0 || i < 0) throw new InvalidDataException("board.yaml: no '- domain: domU1' peer to remove");
+        lines.RemoveAt(i);
+        return string.Join('\n', lines);
+    }
+
+    private void RestoreMemory(string boot)
+    {
+        var dtb = Path.Combine(boot, "host.dtb");
+        ExternalTool.Check(_tools.Fdtput, new[] { "-t", "x", dtb, "/memory@40000000", "reg", "0", "40000000", "0", "80000000" });
+        var manifest = BootManifest.Read(boot);
+        BootManifest.Write(boot, manifest.Files.Where(f => f.Path != BootManifest.FileName).Select(f => (f.Path, f.LoadAddress)));
+    }
+}
