@@ -6,50 +6,22 @@ using Xen.Shm.Boot.Tests.Qemu;
 
 namespace Xen.Shm.Boot.Tests.Reference;
 
-/// <summary>Deliberate faults of the reference folder: the negative controls of the boot tests.</summary>
-public enum ReferenceVariant
-{
-    /// <summary>The intended board: carve-out kept, every peer maps the region.</summary>
-    Good,
-
-    /// <summary>domU1's partial DT lacks the region: domU1 cannot take part in the handshake.</summary>
-    DomU1WithoutRegion,
-
-    /// <summary>/memory keeps all of RAM: the region is no longer carved out of Xen's RAM.</summary>
-    NoCarveOut,
-
-    /// <summary>
-    /// The boot script of the spec's section 10.4 (raw Xen, "booti"): U-Boot's booti rewrites /memory to all
-    /// of DRAM (CONFIG_ARCH_FIXUP_FDT_MEMORY), silently undoing the carve-out (guide section 7).
-    /// </summary>
-    BootiScript,
-
-    /// <summary>
-    /// The domUs carry xen,enhanced = "enabled", as the spec's section 10.2 has the SDK write by default when a
-    /// dom0 exists (ImageBuilder's rule): Xen gives them the PV interfaces (/hypervisor node, xenstore page).
-    /// </summary>
-    XenEnhanced,
-}
-
 /// <summary>
 /// Builds the reference boot folder the way the guide (shared/guide/qemu-boot) does, with the real dtc
 /// and mkimage: host DTB = QEMU's dumped virt DT + the Xen/dom0less/mmio-sram edits, one partial DTB per
 /// dom0less domU (spec 7.2), Xen wrapped as a legacy uImage, boot.source/boot.scr with the bootm
-/// sub-command sequence that restores /memory after U-Boot's fixups, and manifest.json.
+/// sub-command sequence that restores /memory after U-Boot's fixups, and manifest.json. Written independently of
+/// the SDK from the guide's recipe: the known-good comparison for the SDK's qemu-virt folder (its partial DTBs must
+/// be the same bytes, QemuVirtFolderTests) and a fallback board when the SDK route is in doubt (it still boots:
+/// RealBoot.Boot with this source).
 /// </summary>
 public sealed class ReferenceBootFolder : IBootFolderSource
 {
     private readonly BootPrerequisites _tools;
 
-    public ReferenceBootFolder(BootPrerequisites tools, ReferenceVariant variant)
-    {
-        _tools = tools;
-        Variant = variant;
-    }
+    public ReferenceBootFolder(BootPrerequisites tools) => _tools = tools;
 
-    public ReferenceVariant Variant { get; }
-
-    public string Name => "reference-" + Variant.ToString().ToLowerInvariant();
+    public string Name => "reference";
 
     public PreparedBootFolder Prepare(string workDirectory)
     {
@@ -67,21 +39,17 @@ public sealed class ReferenceBootFolder : IBootFolderSource
             var d = peer.Domain;
             w.Copy($"{d}/Image", cache.Kernel);
             w.Copy($"{d}/initramfs.cpio.gz", cache.Initramfs);
-            var withRegion = !(Variant == ReferenceVariant.DomU1WithoutRegion && peer == ReferenceBoard.DomU1);
-            w.CompileDts($"{d}/passthrough.dtb", PartialDts(peer, ReferenceBoard.Region, withRegion));
+            w.CompileDts($"{d}/passthrough.dtb", PartialDts(peer, ReferenceBoard.Region, withRegion: true));
             var k = w.Place($"{d}/Image");
             var r = w.Place($"{d}/initramfs.cpio.gz");
             var p = w.Place($"{d}/passthrough.dtb");
-            domUs.Add(DomUNode(peer, Variant == ReferenceVariant.XenEnhanced, k, w.Size($"{d}/Image"), r, w.Size($"{d}/initramfs.cpio.gz"), p, w.Size($"{d}/passthrough.dtb")));
+            domUs.Add(DomUNode(peer, k, w.Size($"{d}/Image"), r, w.Size($"{d}/initramfs.cpio.gz"), p, w.Size($"{d}/passthrough.dtb")));
         }
 
-        var booti = Variant == ReferenceVariant.BootiScript;
-        var xen = w.AddXen(booti);
-        var memory = Variant == ReferenceVariant.NoCarveOut
-            ? (QemuMachine.RamBase, QemuMachine.RamSize)
-            : (QemuMachine.RamBase, ReferenceBoard.Region.HostAddress - QemuMachine.RamBase);
+        var xen = w.AddXen(booti: false);
+        var memory = (QemuMachine.RamBase, ReferenceBoard.Region.HostAddress - QemuMachine.RamBase);
         var dtb = w.AddHostDtb(HostEdits(memory, dom0Kernel, w.Size("dom0/Image"), dom0Ramdisk, w.Size("dom0/initramfs.cpio.gz"), domUs));
-        w.Finish(xen, booti, dtb, memory);
+        w.Finish(xen, booti: false, dtb, memory);
         return new PreparedBootFolder(w.Folder, new BootExpectation(ReferenceBoard.Region, ReferenceBoard.Directions));
     }
 
@@ -120,12 +88,11 @@ public sealed class ReferenceBootFolder : IBootFolderSource
         return s.ToString();
     }
 
-    private static string DomUNode(Peer peer, bool enhanced, ulong k, ulong kSize, ulong r, ulong rSize, ulong p, ulong pSize)
+    private static string DomUNode(Peer peer, ulong k, ulong kSize, ulong r, ulong rSize, ulong p, ulong pSize)
     {
         var s = new StringBuilder();
         s.Append($"\t\t{peer.Domain} {{\n\t\t\tcompatible = \"xen,domain\";\n\t\t\t#address-cells = <0x2>;\n\t\t\t#size-cells = <0x2>;\n");
         s.Append($"\t\t\tmemory = <{Cells(ReferenceBoard.DomUMemoryKiB)}>;\n\t\t\tcpus = <0x1>;\n\t\t\tvpl011;\n");
-        if (enhanced) s.Append("\t\t\txen,enhanced = \"enabled\";\n");
         s.Append(Module(3, k, kSize, "multiboot,kernel", ReferenceBoard.DomUBootargs(peer)));
         s.Append(Module(3, r, rSize, "multiboot,ramdisk", null));
         s.Append(Module(3, p, pSize, "multiboot,device-tree", null));
