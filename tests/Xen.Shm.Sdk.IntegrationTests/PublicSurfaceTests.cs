@@ -15,6 +15,7 @@ public sealed class PublicSurfaceTests : BoardTestBase
         [
             "UsingXenShmSdk", "XenShmSdkVersion", "XenShmImageName", "EnableDefaultXenShmItems", "XenShmIntermediateDir",
             "XenShmBootImageDir", "TargetFramework", "DisableFastUpToDateCheck", "IsPackable",
+            "XenShmBootCommand", "XenShmBootApplyOverlay", "XenShmBootLoadCommand", "XenShmBootPathPrefix",
         ];
 
         var run = DotnetCli.Run(board.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory },
@@ -33,6 +34,11 @@ public sealed class PublicSurfaceTests : BoardTestBase
         Assert.AreEqual("netstandard2.0", Get("TargetFramework"));
         Assert.AreEqual("true", Get("DisableFastUpToDateCheck"));
         Assert.AreEqual("false", Get("IsPackable"));
+        // LAYOUT L3 defaults (README "Properties").
+        Assert.AreEqual("bootm", Get("XenShmBootCommand"));
+        Assert.AreEqual("false", Get("XenShmBootApplyOverlay"));
+        Assert.AreEqual("load ${devtype} ${devnum}:${distro_bootpart}", Get("XenShmBootLoadCommand"));
+        Assert.AreEqual("", Get("XenShmBootPathPrefix"));
         var topology = json.RootElement.GetProperty("Items").GetProperty("XenShmTopology").EnumerateArray().Single();
         Assert.AreEqual("board.yaml", topology.GetProperty("Identity").GetString());
         // The YAML travels with -bl logs.

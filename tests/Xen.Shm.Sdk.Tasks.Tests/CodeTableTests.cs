@@ -47,7 +47,9 @@ public sealed partial class CodeTableTests
         var fieldByCode = typeof(DiagnosticCodes).GetFields()
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .ToDictionary(f => ((DiagnosticDescriptor)f.GetValue(null)!).Code, f => f.Name);
-        var uses = Directory.GetFiles(Path.Combine(root, "src", "Tasks", "Xen.Shm.Sdk.Tasks"), "*.cs", SearchOption.AllDirectories)
+        // The boot-setting codes (XSHM8006–8010) are raised where the settings are parsed: BootImage's BootScriptSettings.
+        var uses = new[] { "Xen.Shm.Sdk.Tasks", "Xen.Shm.BootImage" }
+            .SelectMany(p => Directory.GetFiles(Path.Combine(root, "src", "Tasks", p), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => CodeReference().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Concat(Directory.GetFiles(Path.Combine(root, "src", "Xen.Shm.Sdk", "build"), "*.targets")

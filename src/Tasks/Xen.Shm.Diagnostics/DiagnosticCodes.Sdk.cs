@@ -9,6 +9,11 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor SeveralTopologies = new("XSHM8002", Severity.Error, "more than one XenShmTopology item in one board project");
         public static readonly DiagnosticDescriptor TopologyFileMissing = new("XSHM8003", Severity.Error, "the XenShmTopology item names a file that does not exist");
         public static readonly DiagnosticDescriptor BootFolderPathTaken = new("XSHM8004", Severity.Error, "two different board files would land at the same path in the boot folder");
+        public static readonly DiagnosticDescriptor BootCommandUnknown = new("XSHM8006", Severity.Error, "XenShmBootCommand is not one of bootm, booti, bootefi, none");
+        public static readonly DiagnosticDescriptor BootApplyOverlayNotBoolean = new("XSHM8007", Severity.Error, "XenShmBootApplyOverlay is not true or false");
+        public static readonly DiagnosticDescriptor BootLoadCommandInvalid = new("XSHM8008", Severity.Error, "XenShmBootLoadCommand spans several lines (empty means the default)");
+        public static readonly DiagnosticDescriptor BootPathPrefixInvalid = new("XSHM8009", Severity.Error, "XenShmBootPathPrefix has characters a U-Boot script line cannot take as is");
+        public static readonly DiagnosticDescriptor BootExtraCommandInvalid = new("XSHM8010", Severity.Error, "a XenShmBootExtraCommand item is empty or spans several lines");
         public static readonly DiagnosticDescriptor FileSystemError = new("XSHM8005", Severity.Error, "a board file could not be read or an output written (permissions, disk full, file removed meanwhile)");
 
         public static readonly DiagnosticDescriptor InternalError = new("XSHM9001", Severity.Error, "unexpected exception in an Xen.Shm.Sdk task: a bug, please report it with the build log");

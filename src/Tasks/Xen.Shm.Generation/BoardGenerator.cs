@@ -32,10 +32,19 @@ namespace Xen.Shm.Generation
         /// <summary>Most rounds of "plan, build /chosen, measure the host DTB" (§10.3); two always suffice, see README.</summary>
         private const int MaxPlanRounds = 4;
 
+        /// <summary>U-Boot legacy image header (include/image.h, struct legacy_img_hdr).</summary>
+        private const ulong UImageHeaderSize = 64;
+
+        /// <summary>fdt apply route: the room given to <c>fdt resize</c> is rounded up to this.</summary>
+        private const ulong OverlayRoomStep = 0x1000;
+
         public static GenerationResult Generate(GenerationInput input)
         {
             if (input is null) throw new ArgumentNullException(nameof(input));
             var diagnostics = new DiagnosticBag();
+            // Files the board source and the users' trees /include/ or /incbin/ (dtc -d): the
+            // caller's up-to-date checks need them (like grpc's .protodep).
+            var dependencies = new List<string>();
             var board = input.Board;
             int rootA = board.Host.AddressCells.Value, rootS = board.Host.SizeCells.Value;
             var boardSpan = board.Host.DeviceTree?.Span ?? board.Host.Span;
@@ -66,6 +75,7 @@ namespace Xen.Shm.Generation
                     return Failed(diagnostics);
                 }
                 boardTree = parsed.Tree;
+                dependencies.AddRange(parsed.Dependencies);
                 var rm = parsed.Tree.FindNode("/reserved-memory");
                 host.ReservedMemoryExists = rm != null;
                 if (rm != null)
@@ -129,7 +139,7 @@ namespace Xen.Shm.Generation
                 int? userSizeCells = null;
                 if (d.DeviceTree != null && d.Kind.Value != DomainKind.Dom0)
                 {
-                    user = UserTree(input, d.DeviceTree, diagnostics, out var userTree);
+                    user = UserTree(input, d.DeviceTree, diagnostics, out var userTree, dependencies);
                     if (user == null) continue;
                     var cells = userTree?.FindNode("/passthrough")?.GetProperty("#size-cells");
                     if (cells != null && cells.Value.Length == 4) userSizeCells = (int)cells.Value.GetCell(0);
@@ -173,7 +183,17 @@ namespace Xen.Shm.Generation
                 Boot(d.Kernel, d.Kernel != null ? BootFolder.DomainFile(d, d.Kernel) : "", BootFileRole.DomUKernel, d);
                 Boot(d.Ramdisk, d.Ramdisk != null ? BootFolder.DomainFile(d, d.Ramdisk) : "", BootFileRole.DomURamdisk, d);
             }
-            if (board.Xen.Image != null) Boot(board.Xen.Image, BootFolder.Xen(board.Xen.Image), BootFileRole.Xen, null);
+            // bootm route (LAYOUT L1): xen.uimg (64-byte legacy header + Xen) in Xen's slot, then the
+            // memory `bootm loados` copies Xen to (its run area); nothing boots without a device tree.
+            bool xenAsUImage = input.Boot.XenAsUImage && hostSource != null;
+            if (board.Xen.Image is BoardFile xenFile && xenAsUImage && input.Files.TryGetValue(xenFile.FullPath, out var xenFacts))
+            {
+                planned.Add(new BootFile(BootFolder.XenUImage, BootFileRole.Xen, xenFacts.Size + UImageHeaderSize) { Span = xenFile.Span });
+                planned.Add(new BootFile(BootFolder.Xen(xenFile), BootFileRole.XenRunArea, xenFacts.Size, xenFacts.ImageSize) { Span = xenFile.Span });
+                sizes[BootFolder.XenUImage] = xenFacts.Size + UImageHeaderSize;
+                copies.Add(new OutputFile(BootFolder.XenUImage, OutputKind.XenUImage, null, xenFile.FullPath, null, null));
+            }
+            else if (board.Xen.Image != null) Boot(board.Xen.Image, BootFolder.Xen(board.Xen.Image), BootFileRole.Xen, null);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
             // 5. Load plan and /chosen: the host DTB's size depends on /chosen, which depends on the
@@ -248,6 +268,39 @@ namespace Xen.Shm.Generation
                 if (d.Kind.Value == DomainKind.Xl) Collect(d, dts, task);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
+            // 6b. fdt apply route (LAYOUT L1/L3): the boot medium gets the unmodified board DTB and the
+            //     overlay in the host DTB's place (§10.3: overlays, then the DTB, after every module,
+            //     so no module moves and /chosen stays right). The board DTB's slot keeps room for
+            //     what `fdt resize` adds: the growth host.dtb shows, plus the overlay's size as margin.
+            byte[]? boardDtb = null;
+            ulong overlayRoom = 0;
+            bool applyOverlay = input.Boot.ApplyOverlay && hostSource != null && hostDtb != null && overlay != null;
+            if (applyOverlay)
+            {
+                var compiledBoard = Compile(hostSource!, input.HostSourceName, input.IncludeDirs);
+                boardDtb = Generated(compiledBoard, BootFolder.BoardDtb, boardSpan, diagnostics);
+                if (boardDtb == null) return Failed(diagnostics);
+                ulong growth = hostDtb!.Length > boardDtb.Length ? (ulong)(hostDtb.Length - boardDtb.Length) : 0;
+                overlayRoom = AlignUp(growth + (ulong)overlay!.Length, OverlayRoomStep);
+                var files = new List<BootFile>(planned)
+                {
+                    new BootFile(BootFolder.HostOverlay, BootFileRole.HostDtbOverlay, (ulong)overlay.Length) { Span = boardSpan },
+                    // MemorySize = file + room: the tree grows in place when the overlay is applied.
+                    new BootFile(BootFolder.BoardDtb, BootFileRole.HostDtb, (ulong)boardDtb.Length, (ulong)boardDtb.Length + overlayRoom) { Span = boardSpan },
+                };
+                var bag = new DiagnosticBag();
+                var replanned = LoadAddressPlanner.Plan(layout, files, bag, board.Host.Span);
+                if (replanned == null)
+                {
+                    diagnostics.AddRange(bag);
+                    return Failed(diagnostics);
+                }
+                foreach (var p in plan!.Files.Where(p => p.File.Role != BootFileRole.HostDtb))
+                    if (replanned.Find(p.File.Name)?.Address != p.Address)
+                        throw new InvalidOperationException($"planning the fdt apply route moved '{p.File.Name}'");
+                plan = replanned;
+            }
+
             // 7. xl files and the creation order (§6.4).
             var xlFiles = new List<OutputFile>();
             foreach (var d in board.Domains.Where(d => d.Kind.Value == DomainKind.Xl))
@@ -263,17 +316,22 @@ namespace Xen.Shm.Generation
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
             // 8. Outputs in a fixed order; loaded files carry their address.
+            // LAYOUT L1: sources never go on the boot medium; host.dtb, or board.dtb + the overlay.
             if (hostDts != null && hostDtb != null)
             {
-                outputs.Add(new OutputFile(BootFolder.HostDts, OutputKind.HostDts, Utf8(hostDts), null, null, null));
-                outputs.Add(new OutputFile(BootFolder.HostDtb, OutputKind.HostDtb, hostDtb, null, plan!.Find(BootFolder.HostDtb)?.Address, null));
+                outputs.Add(new OutputFile(BootFolder.HostDts, OutputKind.HostDts, Utf8(hostDts), null, null, null) { OnBootMedium = false });
+                outputs.Add(new OutputFile(BootFolder.HostDtb, OutputKind.HostDtb, hostDtb, null, plan!.Find(BootFolder.HostDtb)?.Address, null) { OnBootMedium = !applyOverlay });
             }
-            outputs.Add(new OutputFile(BootFolder.HostOverlaySource, OutputKind.HostOverlaySource, Utf8(overlaySource), null, null, null));
-            if (overlay != null) outputs.Add(new OutputFile(BootFolder.HostOverlay, OutputKind.HostOverlay, overlay, null, null, null));
+            if (boardDtb != null)
+                outputs.Add(new OutputFile(BootFolder.BoardDtb, OutputKind.BoardDtb, boardDtb, null, plan!.Find(BootFolder.BoardDtb)?.Address, null));
+            outputs.Add(new OutputFile(BootFolder.HostOverlaySource, OutputKind.HostOverlaySource, Utf8(overlaySource), null, null, null) { OnBootMedium = false });
+            if (overlay != null)
+                outputs.Add(new OutputFile(BootFolder.HostOverlay, OutputKind.HostOverlay, overlay, null, plan!.Find(BootFolder.HostOverlay)?.Address, null) { OnBootMedium = applyOverlay });
             foreach (var c in copies)
                 outputs.Add(new OutputFile(c.Path, c.Kind, null, c.SourcePath, plan!.Find(c.Path)?.Address, c.Domain));
             foreach (var p in partials)
-                outputs.Add(new OutputFile(p.Path, p.Kind, p.Content, null, p.Kind == OutputKind.PartialDtb ? plan!.Find(p.Path)?.Address : null, p.Domain));
+                outputs.Add(new OutputFile(p.Path, p.Kind, p.Content, null, p.Kind == OutputKind.PartialDtb ? plan!.Find(p.Path)?.Address : null, p.Domain)
+                    { OnBootMedium = p.Kind == OutputKind.PartialDtb });
             outputs.AddRange(xlFiles);
             if (order.Count > 0)
             {
@@ -281,8 +339,41 @@ namespace Xen.Shm.Generation
                 outputs.Add(new OutputFile(BootFolder.InFolder(dir + "/" + BootFolder.CreationOrderFile), OutputKind.CreationOrder, Utf8(StartScript.List(order)), null, null, null));
                 outputs.Add(new OutputFile(BootFolder.InFolder(dir + "/" + BootFolder.StartScriptFile), OutputKind.StartScript, Utf8(StartScript.Script(order, dir.Length == 0 ? "/" : dir)), null, null, null));
             }
-            return new GenerationResult(outputs, plan, order, diagnostics.ToList());
+            return new GenerationResult(outputs, plan, order, diagnostics.ToList(), BootLayoutOf(board, plan!, outputs, xenAsUImage, applyOverlay, overlayRoom))
+            {
+                Dependencies = dependencies.Distinct(StringComparer.Ordinal).ToList(),
+                BoardSource = hostSource,
+            };
         }
+
+        /// <summary>The plan as the boot-script and packaging steps need it (see <see cref="BootLayout"/>).</summary>
+        private static BootLayout BootLayoutOf(Board board, LoadPlan plan, List<OutputFile> outputs, bool xenAsUImage, bool applyOverlay, ulong overlayRoom)
+        {
+            var xen = plan.Find(BootFileRole.Xen);
+            var dtb = plan.Find(BootFileRole.HostDtb);
+            var overlay = applyOverlay ? plan.Find(BootFileRole.HostDtbOverlay) : null;
+            return new BootLayout
+            {
+                ScriptAddress = plan.BootScriptAddress,
+                Loads = plan.Files.Where(f => f.File.Role != BootFileRole.XenRunArea).Select(f => (f.File.Name, f.Address)).ToList(),
+                XenPath = xen?.File.Name,
+                XenAddress = xen?.Address,
+                XenSource = board.Xen.Image?.FullPath,
+                XenRunAddress = xenAsUImage ? plan.Find(BootFileRole.XenRunArea)?.Address : null,
+                DtbPath = dtb?.File.Name,
+                DtbAddress = dtb?.Address,
+                OverlayPath = overlay?.File.Name,
+                OverlayAddress = overlay?.Address,
+                OverlayRoom = overlay != null ? overlayRoom : (ulong?)null,
+                Files = outputs.Where(o => o.OnBootMedium)
+                    .GroupBy(o => o.Path, StringComparer.Ordinal).Select(g => g.First())
+                    .OrderBy(o => o.Path, StringComparer.Ordinal)
+                    // xen.uimg is written by the boot-script step (it wraps the raw Xen), so it is not a plain copy.
+                    .Select(o => new BootLayoutFile(o.Path, o.LoadAddress, o.Kind == OutputKind.XenUImage ? null : o.SourcePath)).ToList(),
+            };
+        }
+
+        private static ulong AlignUp(ulong v, ulong step) => (v + step - 1) / step * step;
 
         /// <summary>§10.3: RAM after carving, MEMORY_START/END, and every range a boot file must not touch.</summary>
         public static LoadLayout Layout(Board board)
@@ -307,7 +398,7 @@ namespace Xen.Shm.Generation
         }
 
         /// <summary>The user's partial tree as DTS text (a DTB is decompiled), parsed to read its cells; null after a diagnostic.</summary>
-        private static string? UserTree(GenerationInput input, BoardFile file, DiagnosticBag diagnostics, out DtTree? tree)
+        private static string? UserTree(GenerationInput input, BoardFile file, DiagnosticBag diagnostics, out DtTree? tree, List<string> dependencies)
         {
             tree = null;
             if (!input.UserTrees.TryGetValue(file.FullPath, out var given))
@@ -330,6 +421,7 @@ namespace Xen.Shm.Generation
                 return null;
             }
             tree = parsed.Tree;
+            dependencies.AddRange(parsed.Dependencies);
             return text;
         }
 

@@ -43,6 +43,9 @@ namespace Xen.Shm.Generation
         /// </summary>
         public IReadOnlyDictionary<string, InputTree> UserTrees { get; init; } = new Dictionary<string, InputTree>();
 
+        /// <summary>Boot-script settings that change the load plan (xen.uimg, fdt apply route); plain layout by default.</summary>
+        public Layout.BootLayoutOptions Boot { get; init; } = Layout.BootLayoutOptions.Plain;
+
         /// <summary>Facts about every input file the boot loads, keyed by <see cref="BoardFile.FullPath"/>.</summary>
         public IReadOnlyDictionary<string, InputFileFacts> Files { get; init; } = new Dictionary<string, InputFileFacts>();
     }

@@ -19,6 +19,12 @@ namespace Xen.Shm.Generation
         XlConfig,
         CreationOrder,
         StartScript,
+
+        /// <summary>Xen wrapped as a legacy uImage when written; <see cref="OutputFile.SourcePath"/> is the raw Xen.</summary>
+        XenUImage,
+
+        /// <summary>The unmodified board device tree compiled (fdt apply route; LAYOUT L1).</summary>
+        BoardDtb,
     }
 
     /// <summary>
@@ -44,6 +50,17 @@ namespace Xen.Shm.Generation
         public ulong? LoadAddress { get; }
         public string? Domain { get; }
 
+        /// <summary>
+        /// Goes on the boot medium (LAYOUT L1). Generated sources never do; the host DTB or the
+        /// board DTB + overlay, depending on the fdt apply route.
+        /// </summary>
+        public bool OnBootMedium { get; init; } = true;
+
+        /// <summary>A generated device tree or its DTB: kept in the intermediate generated/ folder.</summary>
+        public bool IsGeneratedTree =>
+            Kind == OutputKind.HostDts || Kind == OutputKind.HostDtb || Kind == OutputKind.HostOverlaySource ||
+            Kind == OutputKind.HostOverlay || Kind == OutputKind.PartialDts || Kind == OutputKind.PartialDtb || Kind == OutputKind.BoardDtb;
+
         /// <summary>The content as UTF-8 text (DTS, xl, lists).</summary>
         public string? Text => Content is null ? null : System.Text.Encoding.UTF8.GetString(Content);
 
@@ -53,13 +70,24 @@ namespace Xen.Shm.Generation
     /// <summary>The outcome of <see cref="BoardGenerator.Generate"/>.</summary>
     public sealed class GenerationResult
     {
-        internal GenerationResult(IReadOnlyList<OutputFile> files, LoadPlan? plan, IReadOnlyList<string> creationOrder, IReadOnlyList<Diagnostic> diagnostics)
+        internal GenerationResult(IReadOnlyList<OutputFile> files, LoadPlan? plan, IReadOnlyList<string> creationOrder, IReadOnlyList<Diagnostic> diagnostics,
+            BootLayout? bootLayout = null)
         {
             Files = files;
             LoadPlan = plan;
             CreationOrder = creationOrder;
             Diagnostics = diagnostics;
+            BootLayout = bootLayout;
         }
+
+        /// <summary>The board device tree as the DTS text that was patched (a DTB board decompiled); null without one.</summary>
+        public string? BoardSource { get; init; }
+
+        /// <summary>Files the device-tree sources read through /include/ and /incbin/ (dtc -d), for up-to-date checks.</summary>
+        public IReadOnlyList<string> Dependencies { get; init; } = System.Array.Empty<string>();
+
+        /// <summary>What the boot script needs: its slot, every load in order, Xen and DTB addresses (null with errors).</summary>
+        public BootLayout? BootLayout { get; }
 
         /// <summary>Every output, in a fixed order; empty when an error was reported.</summary>
         public IReadOnlyList<OutputFile> Files { get; }

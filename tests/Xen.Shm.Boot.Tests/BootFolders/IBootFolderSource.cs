@@ -1,4 +1,5 @@
 using Xen.Shm.Boot.Tests.Reference;
+using Xen.Shm.Boot.Tests.Sdk;
 
 namespace Xen.Shm.Boot.Tests.BootFolders;
 
@@ -9,9 +10,9 @@ public sealed record BootExpectation(SharedRegion Region, IReadOnlyList<string> 
 public sealed record PreparedBootFolder(string Path, BootExpectation Expect);
 
 /// <summary>
-/// Where a boot folder comes from: today the reference folder built with dtc and mkimage
-/// (<see cref="ReferenceBootFolder"/>); once the SDK lands, the folder it builds from
-/// testassets/qemu-virt/board.yaml. The boot tests take this as their one parameter.
+/// Where a boot folder comes from: the SDK's build of a testassets board (<see cref="QemuVirtBoard"/>) or a folder
+/// written independently with dtc and mkimage (<see cref="ReferenceBootFolder"/>). The boot tests take this as
+/// their one parameter.
 /// </summary>
 public interface IBootFolderSource
 {

@@ -23,7 +23,7 @@ public sealed record BootOutcome(string Name, BootRoute Route, BootRun Run, Boot
 
 /// <summary>
 /// Boots a boot folder under QEMU by one route and judges the serial log. The folder comes from an
-/// <see cref="IBootFolderSource"/>, so the same test boots the reference folder today and the SDK's later.
+/// <see cref="IBootFolderSource"/> (the SDK's build of a board, or a reference folder).
 /// Work files live in a temporary folder removed afterwards; the serial log, the QEMU command line and the
 /// verdict of a failed test are kept in the test results folder (boot-logs/).
 /// </summary>

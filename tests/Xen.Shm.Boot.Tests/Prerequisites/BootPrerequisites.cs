@@ -9,9 +9,11 @@ public sealed class BootPrerequisites
     /// <summary>Debian's U-Boot for QEMU's arm64 virt machine (package u-boot-qemu).</summary>
     public const string DefaultUBoot = "/usr/lib/u-boot/qemu_arm64/u-boot.bin";
 
-    private BootPrerequisites(string qemu, string dtc, string mkimage, string sfdisk, string mke2fs, string uboot, PreparedCache cache)
+    private BootPrerequisites(string qemu, string dtc, string mkimage, string sfdisk, string mke2fs, string uboot, PreparedCache cache,
+        string fdtget, string fdtput)
     {
         Qemu = qemu; Dtc = dtc; Mkimage = mkimage; Sfdisk = sfdisk; Mke2fs = mke2fs; UBoot = uboot; Cache = cache;
+        Fdtget = fdtget; Fdtput = fdtput;
     }
 
     public string Qemu { get; }
@@ -21,6 +23,10 @@ public sealed class BootPrerequisites
     public string Mke2fs { get; }
     public string UBoot { get; }
     public PreparedCache Cache { get; }
+
+    /// <summary>dtc's property reader and writer (package device-tree-compiler), for checks and negative controls on built DTBs.</summary>
+    public string Fdtget { get; }
+    public string Fdtput { get; }
 
     private static readonly Lazy<(BootPrerequisites? Value, string Problem)> Probe = new(() =>
     {
@@ -36,12 +42,14 @@ public sealed class BootPrerequisites
         var mkimage = Tool("mkimage", "u-boot-tools");
         var sfdisk = Tool("sfdisk", "fdisk");
         var mke2fs = Tool("mke2fs", "e2fsprogs");
+        var fdtget = Tool("fdtget", "device-tree-compiler");
+        var fdtput = Tool("fdtput", "device-tree-compiler");
         var uboot = Environment.GetEnvironmentVariable("XSHM_UBOOT_BIN") is { Length: > 0 } u ? u : DefaultUBoot;
         if (!File.Exists(uboot)) missing.Add($"U-Boot for qemu_arm64 not installed ({uboot}): apt-get install u-boot-qemu");
         var cache = PreparedCache.TryOpen(PreparedCache.DefaultDirectory(), out var cacheProblem);
         if (cache is null) missing.Add(cacheProblem);
         return missing.Count == 0
-            ? (new BootPrerequisites(qemu, dtc, mkimage, sfdisk, mke2fs, uboot, cache!), "")
+            ? (new BootPrerequisites(qemu, dtc, mkimage, sfdisk, mke2fs, uboot, cache!, fdtget, fdtput), "")
             : ((BootPrerequisites?)null, string.Join("; ", missing));
     });
 

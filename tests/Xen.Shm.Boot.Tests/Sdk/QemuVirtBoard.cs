@@ -89,9 +89,8 @@ public sealed class QemuVirtBoard : IBootFolderSource
 
     private void RestoreMemory(string boot)
     {
-        var fdtput = ExternalTool.Find("fdtput") ?? throw new InvalidOperationException("fdtput not installed: apt-get install device-tree-compiler");
         var dtb = Path.Combine(boot, "host.dtb");
-        ExternalTool.Check(fdtput, new[] { "-t", "x", dtb, "/memory@40000000", "reg", "0", "40000000", "0", "80000000" });
+        ExternalTool.Check(_tools.Fdtput, new[] { "-t", "x", dtb, "/memory@40000000", "reg", "0", "40000000", "0", "80000000" });
         var manifest = BootManifest.Read(boot);
         BootManifest.Write(boot, manifest.Files.Where(f => f.Path != BootManifest.FileName).Select(f => (f.Path, f.LoadAddress)));
     }

@@ -17,7 +17,7 @@ public sealed class PackageBootImageScriptTests
         throw new InvalidOperationException("Xen.Shm.Sdk.sln not found");
     }
 
-    private static BoardFolder SampleBoard()
+    internal static BoardFolder SampleBoard()
     {
         var board = new BoardFolder();
         string asset = Path.Combine(RepositoryRoot(), "testassets", "mmio-sram");
@@ -30,16 +30,8 @@ public sealed class PackageBootImageScriptTests
 
     private static (bool Ok, FakeBuildEngine Engine) Run(BoardFolder board)
     {
-        var engine = new FakeBuildEngine();
-        var task = new PackageBootImage
-        {
-            BuildEngine = engine,
-            Topology = board.TopologyItem,
-            BootImageDirectory = board.BootDirectory,
-            WrittenListFile = Path.Combine(board.IntermediateDirectory, "bootimage.files"),
-            GeneratedDirectory = board.GeneratedDirectory,
-        };
-        return (task.Execute(), engine);
+        var pipeline = new BoardPipeline(board);
+        return (pipeline.Run(), pipeline.Engine);
     }
 
     [TestMethod]

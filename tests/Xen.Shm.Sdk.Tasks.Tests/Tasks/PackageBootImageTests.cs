@@ -6,18 +6,10 @@ namespace Xen.Shm.Sdk.Tasks.Tests.Tasks;
 [TestClass]
 public sealed class PackageBootImageTests
 {
-    private static (bool Ok, PackageBootImage Task, FakeBuildEngine Engine) Run(BoardFolder board)
+    private static (bool Ok, BoardPipeline Task, FakeBuildEngine Engine) Run(BoardFolder board)
     {
-        var engine = new FakeBuildEngine();
-        var task = new PackageBootImage
-        {
-            BuildEngine = engine,
-            Topology = board.TopologyItem,
-            BootImageDirectory = board.BootDirectory,
-            WrittenListFile = Path.Combine(board.IntermediateDirectory, "bootimage.files"),
-            GeneratedDirectory = board.GeneratedDirectory,
-        };
-        return (task.Execute(), task, engine);
+        var pipeline = new BoardPipeline(board);
+        return (pipeline.Run(), pipeline, pipeline.Engine);
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
@@ -70,14 +62,15 @@ public sealed class PackageBootImageTests
 
         Assert.AreEqual(string.Concat(expectedPaths.Append("manifest.json").Order(StringComparer.Ordinal).Select(p => p + "\n")),
             File.ReadAllText(task.WrittenListFile));
-        Assert.HasCount(6, task.Written);
+        Assert.HasCount(6, task.Package!.Written);
         Assert.IsEmpty(Directory.GetFiles(board.BootDirectory, "*.tmp", SearchOption.AllDirectories), "no temp files may be left");
 
-        // The generated sources and their DTBs are in obj/…/generated/, listed in generated.files;
-        // the DTB shipped is the one compiled beside its source.
+        // The generated sources and their DTBs are in obj/…/generated/; the DTB shipped is the one
+        // compiled beside its source.
         string[] generatedPaths = ["domU1/domU1.dtb", "domU1/domU1.dts", "host-overlay.dtbo", "host-overlay.dtso"];
-        Assert.AreEqual(string.Concat(generatedPaths.Select(p => p + "\n")), File.ReadAllText(Path.Combine(board.IntermediateDirectory, "generated.files")));
-        foreach (var p in generatedPaths) Assert.IsTrue(File.Exists(Path.Combine(board.GeneratedDirectory, p)), p);
+        CollectionAssert.AreEqual(generatedPaths,
+            Directory.GetFiles(board.GeneratedDirectory, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(board.GeneratedDirectory, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToArray());
         CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(board.GeneratedDirectory, "domU1", "domU1.dtb")),
             File.ReadAllBytes(Path.Combine(board.BootDirectory, "domU1", "domU1.dtb")));
     }
@@ -102,6 +95,26 @@ public sealed class PackageBootImageTests
         Assert.AreEqual(14, e.ColumnNumber);
         StringAssert.Contains(e.Message, "board.yaml(17,13)");
         Assert.IsFalse(Directory.Exists(board.BootDirectory), "nothing is written when the layout is wrong");
+    }
+
+    [TestMethod]
+    public void OneFileAsKernelAndRamdiskOfOneDomain_IsCopiedOnce_AndBuilds()
+    {
+        // Was XSHM6002 (duplicate module@ node): the planner told the two roles apart by their one
+        // boot-folder name. Now both are planned; the folder holds the file once.
+        using var board = new BoardFolder(BoardFolder.ValidYaml.Replace("    kernel: images/domu-Image\n",
+            "    kernel: images/domu-Image\n    ramdisk: images/domu-Image\n"));
+
+        var (ok, _, engine) = Run(board);
+
+        Assert.IsTrue(ok, string.Join("\n", engine.Errors.Select(e => e.Code + " " + e.Message)));
+        var manifest = ManifestJson.Read(Path.Combine(board.BootDirectory, "manifest.json"));
+        Assert.AreEqual(1, manifest.Count(e => e.Path == "domU1/domu-Image"));
+        string overlay = File.ReadAllText(Path.Combine(board.GeneratedDirectory, "host-overlay.dtso"));
+        // dom0 kernel + ramdisk, domU1 kernel + ramdisk (one file) + partial DTB: five modules, five slots.
+        var modules = System.Text.RegularExpressions.Regex.Matches(overlay, @"module@([0-9a-f]+) \{").Select(m => m.Groups[1].Value).ToList();
+        Assert.HasCount(5, modules);
+        Assert.HasCount(5, modules.Distinct());
     }
 
     [TestMethod]

@@ -108,10 +108,10 @@ namespace Xen.Shm.BootImage.Script
 
         internal static string Hex(ulong v) => "0x" + v.ToString("x", CultureInfo.InvariantCulture);
 
-        private static bool IsOneLine(string s) => s.IndexOf('\n') < 0 && s.IndexOf('\r') < 0 && s.IndexOf('\0') < 0;
+        internal static bool IsOneLine(string s) => s.IndexOf('\n') < 0 && s.IndexOf('\r') < 0 && s.IndexOf('\0') < 0;
 
         // No hush metacharacters ($ ; ' " \ # { } | & < > ( ) * ? blanks): the word is taken literally.
-        private static bool IsSafeWord(string? s, bool allowEmpty)
+        internal static bool IsSafeWord(string? s, bool allowEmpty)
         {
             if (string.IsNullOrEmpty(s)) return allowEmpty;
             foreach (char c in s!)

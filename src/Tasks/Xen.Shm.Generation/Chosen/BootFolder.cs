@@ -14,6 +14,11 @@ namespace Xen.Shm.Generation.Chosen
         public const string HostDtb = "host.dtb";
         public const string HostOverlaySource = "host-overlay.dtso";
         public const string HostOverlay = "host-overlay.dtbo";
+        /// <summary>Xen as a legacy uImage (bootm route, LAYOUT L1).</summary>
+        public const string XenUImage = "xen.uimg";
+
+        /// <summary>The unmodified board compiled, for the fdt apply route (LAYOUT L1).</summary>
+        public const string BoardDtb = "board.dtb";
         public const string CreationOrderFile = "creation-order.txt";
         public const string StartScriptFile = "create-domains.sh";
 

@@ -30,8 +30,8 @@ namespace Xen.Shm.Generation.Chosen
             if (dom0 != null)
             {
                 if (Dom0CommandLine(board, regions) is string args) chosen.Property("xen,dom0-bootargs", DtsFormat.Strings(args));
-                if (dom0.Kernel != null) chosen.Child(Module(plan, fileSize, BootFolder.DomainFile(dom0, dom0.Kernel), "kernel", "dom0 kernel", null));
-                if (dom0.Ramdisk != null) chosen.Child(Module(plan, fileSize, BootFolder.DomainFile(dom0, dom0.Ramdisk), "ramdisk", "dom0 ramdisk", null));
+                if (dom0.Kernel != null) chosen.Child(Module(plan.Find(BootFileRole.Dom0Kernel, dom0.Index), fileSize, BootFolder.DomainFile(dom0, dom0.Kernel), "kernel", "dom0 kernel", null));
+                if (dom0.Ramdisk != null) chosen.Child(Module(plan.Find(BootFileRole.Dom0Ramdisk, dom0.Index), fileSize, BootFolder.DomainFile(dom0, dom0.Ramdisk), "ramdisk", "dom0 ramdisk", null));
                 if (regions.Find(dom0.Name.Value) is GuestParts p) chosen.Children.AddRange(p.ShmNodes);
             }
 
@@ -49,13 +49,13 @@ namespace Xen.Shm.Generation.Chosen
                 if (board.IsEnhanced(d)) n.Property("xen,enhanced", DtsFormat.Strings("enabled"));
                 if (d.DirectMap?.Value ?? false) n.Property("direct-map", null);
                 if (d.Kernel != null)
-                    n.Child(Module(plan, fileSize, BootFolder.DomainFile(d, d.Kernel), "kernel", d.Name.Value + " kernel", d.Bootargs?.Value));
+                    n.Child(Module(plan.Find(BootFileRole.DomUKernel, d.Index), fileSize, BootFolder.DomainFile(d, d.Kernel), "kernel", d.Name.Value + " kernel", d.Bootargs?.Value));
                 if (d.Ramdisk != null)
-                    n.Child(Module(plan, fileSize, BootFolder.DomainFile(d, d.Ramdisk), "ramdisk", d.Name.Value + " ramdisk", null));
+                    n.Child(Module(plan.Find(BootFileRole.DomURamdisk, d.Index), fileSize, BootFolder.DomainFile(d, d.Ramdisk), "ramdisk", d.Name.Value + " ramdisk", null));
                 var parts = regions.Find(d.Name.Value);
                 // A partial tree exists when regions, passthrough devices or the user's own tree made one.
-                if (plan.Find(BootFolder.PartialDtb(d)) != null)
-                    n.Child(Module(plan, fileSize, BootFolder.PartialDtb(d), "device-tree", d.Name.Value + " partial device tree", null));
+                if (plan.Find(BootFileRole.DomUDeviceTree, d.Index) is PlacedFile dtb)
+                    n.Child(Module(dtb, fileSize, BootFolder.PartialDtb(d), "device-tree", d.Name.Value + " partial device tree", null));
                 if (parts != null) n.Children.AddRange(parts.ShmNodes);
             }
             return chosen;
@@ -89,9 +89,10 @@ namespace Xen.Shm.Generation.Chosen
             return false;
         }
 
-        private static DtsNode Module(LoadPlan plan, Func<string, ulong> fileSize, string name, string kind, string comment, string? bootargs)
+        // The slot comes from the file's role and domain, never its name (two roles may share one file).
+        private static DtsNode Module(PlacedFile? placed, Func<string, ulong> fileSize, string name, string kind, string comment, string? bootargs)
         {
-            ulong address = plan.Find(name)?.Address ?? 0;
+            ulong address = placed?.Address ?? 0;
             var m = new DtsNode("module@" + DtsFormat.UnitAddress(address), comment);
             m.Property("compatible", DtsFormat.Strings("multiboot," + kind, "multiboot,module"));
             m.Property("reg", DtsFormat.Reg(new List<(ulong, ulong)> { (address, fileSize(name)) }, Cells, Cells));

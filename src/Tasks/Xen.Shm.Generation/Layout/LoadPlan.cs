@@ -36,5 +36,13 @@ namespace Xen.Shm.Generation.Layout
         public PlacedFile? Find(string name) => Files.FirstOrDefault(f => string.Equals(f.File.Name, name, StringComparison.Ordinal));
 
         public PlacedFile? Find(BootFileRole role) => Files.FirstOrDefault(f => f.File.Role == role);
+
+        /// <summary>
+        /// A domain's kernel, ramdisk or partial DTB. Files are told apart by what they are, not by
+        /// boot-folder name: one input used twice (e.g. as a domain's kernel and its ramdisk) has
+        /// one name and two slots.
+        /// </summary>
+        public PlacedFile? Find(BootFileRole role, int domainIndex) =>
+            Files.FirstOrDefault(f => f.File.Role == role && f.File.DomainIndex == domainIndex);
     }
 }

@@ -16,7 +16,8 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
     {
         private const uint DtbMagic = 0xd00dfeed;
 
-        public static GenerationInput Read(Board board)
+        /// <summary>The input, and every file read for it (the step's dependency list).</summary>
+        public static GenerationInput Read(Board board, Xen.Shm.Generation.Layout.BootLayoutOptions options, ICollection<string> read)
         {
             string? hostSource = null;
             byte[]? hostBlob = null;
@@ -29,16 +30,22 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
                 {
                     case FileRole.HostDeviceTree:
                         byte[] host = File.ReadAllBytes(file.FullPath);
+                        read.Add(file.FullPath);
                         hostName = file.FullPath;
                         if (IsDtb(host)) hostBlob = host;
                         else hostSource = Text(host);
                         break;
                     case FileRole.DomUDeviceTree:
                         byte[] user = File.ReadAllBytes(file.FullPath);
+                        read.Add(file.FullPath);
                         userTrees[file.FullPath] = IsDtb(user) ? InputTree.FromBlob(user) : InputTree.FromSource(Text(user));
                         break;
                     default:
-                        if (!facts.ContainsKey(file.FullPath)) facts[file.FullPath] = Measure(file.FullPath);
+                        // Only files the boot loads feed the plan; xl domUs' files are just copied,
+                        // so touching them must not re-run generation.
+                        if (!IsBootLoaded(board, file) || facts.ContainsKey(file.FullPath)) break;
+                        facts[file.FullPath] = Measure(file.FullPath);
+                        read.Add(file.FullPath);
                         break;
                 }
             }
@@ -50,7 +57,15 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
                 HostSourceName = hostName,
                 UserTrees = userTrees,
                 Files = facts,
+                Boot = options,
             };
+        }
+
+        private static bool IsBootLoaded(Board board, BoardFile file)
+        {
+            if (file.Role == FileRole.Xen || file.Domain is null) return true;
+            var domain = board.Domains.FirstOrDefault(d => d.Name.Value == file.Domain);
+            return domain is null || domain.Kind.Value != DomainKind.Xl;
         }
 
         private static InputFileFacts Measure(string path)

@@ -1,0 +1,63 @@
+using System;
+using System.IO;
+using Xen.Shm.BootImage.Files;
+using Xen.Shm.BootImage.Manifest;
+
+namespace Xen.Shm.Sdk.Tasks.BootFolder
+{
+    /// <summary>
+    /// Writes or copies a step's output only when its bytes differ (atomically), so the steps after
+    /// it see no change and stay skipped (guide msbuild-sdk.md §7). An unchanged file is touched
+    /// only when it is the step's own Output (it must end newer than the Inputs, §7.1 rule 6).
+    /// </summary>
+    internal static class FileRefresh
+    {
+        /// <summary>True when the file was (re)written.</summary>
+        public static bool Write(string destination, byte[] content, bool touchUnchanged)
+        {
+            if (File.Exists(destination) && new FileInfo(destination).Length == content.Length &&
+                ManifestEntry.ComputeSha256(File.ReadAllBytes(destination)) == ManifestEntry.ComputeSha256(content))
+            {
+                if (touchUnchanged) File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
+                return false;
+            }
+
+            AtomicFile.WriteAllBytes(destination, content);
+            return true;
+        }
+
+        /// <summary>True when the file was (re)copied.</summary>
+        public static bool Copy(string source, string destination, bool touchUnchanged)
+        {
+            if (File.Exists(destination) && SameBytes(source, destination))
+            {
+                if (touchUnchanged) File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
+                return false;
+            }
+
+            AtomicFile.Copy(source, destination);
+            return true;
+        }
+
+        public static void Text(string destination, string text, bool touchUnchanged) =>
+            Write(destination, new System.Text.UTF8Encoding(false).GetBytes(text), touchUnchanged);
+
+        /// <summary>A stamp: the Output of a step whose real outputs are only rewritten when they change.</summary>
+        public static void Stamp(string path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            if (!File.Exists(path)) AtomicFile.WriteAllText(path, "");
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+
+        private static bool SameBytes(string a, string b)
+        {
+            var fa = new FileInfo(a);
+            var fb = new FileInfo(b);
+            if (fa.Length != fb.Length) return false;
+            using var sa = fa.OpenRead();
+            using var sb = fb.OpenRead();
+            return ManifestEntry.ComputeSha256(sa) == ManifestEntry.ComputeSha256(sb);
+        }
+    }
+}
