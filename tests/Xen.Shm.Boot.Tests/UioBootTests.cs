@@ -66,6 +66,8 @@ public sealed class UioBootTests
             // dom0 created the domU with xl from the config file the SDK wrote (the prepared initramfs has none,
             // checked in RequireUio; the hash is of the boot folder's copy).
             StringAssert.Contains(log, $"XSHM: dom0 created the xl domU from /{UioBoard.XlConfig}", o.Report());
+            // xl's own line (tools/xl/xl_vmcontrol.c: "Parsing config from %s"): it parsed that file.
+            StringAssert.Contains(log, $"Parsing config from /{UioBoard.XlConfig}", o.Report());
             var report = UioDom0Report.Parse(log);
             Assert.IsTrue(report.XlFiles.TryGetValue("/" + UioBoard.XlConfig, out var seen), "dom0 reported no /" + UioBoard.XlConfig + ":\n" + log);
             Assert.AreEqual(Sha256(b.XlFilesSecond[UioBoard.XlConfig]), seen, "dom0's /etc/xen/guest1.cfg is not the boot folder's");
