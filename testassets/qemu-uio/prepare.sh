@@ -1,9 +1,10 @@
 #!/bin/bash
 # Stretch board (mechanism 2, spec section 5): dom0 and an xl domU that dom0 creates with `xl create`, sharing
 # one page given to the domU by xl `iomem`. Builds, in the qemu-virt cache (run ../qemu-virt/prepare.sh first):
-#   uio/initramfs-dom0-xl.cpio.gz   busybox + the test program + Debian's arm64 Xen toolstack (xl, oxenstored,
-#                                   xen-init-dom0 and their libraries) + the Xen kernel modules + the domU's
-#                                   kernel and initramfs under /domu/  (the xl config is appended at test time)
+#   uio/initramfs-dom0-xl.cpio.gz   busybox + the test program (/init) + dom0-init (/dom0-init) + Debian's arm64
+#                                   Xen toolstack (xl, oxenstored, xen-init-dom0 and their libraries) + the Xen
+#                                   kernel modules. The boot folder's etc/xen/** (our xl file, the xl domU's
+#                                   kernel and ramdisk, the creation-order script) is appended at test time.
 # Debian's arm64 kernel has no uio_pdrv_genirq (CONFIG_UIO_PDRV_GENIRQ is not set), so dom0 reaches the
 # page through /dev/mem like the other boards, not through /dev/uio0.
 set -euo pipefail
@@ -26,10 +27,11 @@ for d in "$U"/debs/*.deb; do dpkg -x "$d" "$X"; done
 K_DEB=$(ls "$C"/debs/linux-image-6.1.0-*-arm64-unsigned_*_arm64.deb | sort -V | tail -1)
 mkdir -p "$X/k"; dpkg-deb --fsys-tarfile "$K_DEB" | tar -x -C "$X/k" --wildcards './lib/modules/*/kernel/drivers/xen/*'
 
-R="$U/root"; rm -rf "$R"; mkdir -p "$R"/{bin,dev,proc,sys,tmp,run,etc,domu,lib/modules,usr/lib}
+R="$U/root"; rm -rf "$R"; mkdir -p "$R"/{bin,dev,proc,sys,tmp,run,etc,lib/modules,usr/lib}
 install -m 0755 "$C/busybox" "$R/bin/busybox"
 for a in sh mount echo cat sleep devmem poweroff grep ls uname head sed tr insmod mkdir ln; do ln -s busybox "$R/bin/$a"; done
 install -m 0755 "$HERE/../qemu-virt/initramfs/init" "$R/init"
+install -m 0755 "$HERE/dom0-init" "$R/dom0-init"
 cp -a "$X/lib/." "$R/lib/"
 cp -a "$X/usr/lib/aarch64-linux-gnu" "$R/usr/lib/"
 mkdir -p "$R/usr/lib/xen-4.17/bin"
@@ -37,7 +39,6 @@ for b in xl oxenstored xen-init-dom0 xenconsoled libxl-save-helper; do cp -a "$X
 cp -a "$X/usr/lib/xen-4.17/lib" "$R/usr/lib/xen-4.17/" 2>/dev/null || true
 mkdir -p "$R/etc/xen"; cp "$X/etc/xen/oxenstored.conf" "$X/etc/xen/xl.conf" "$R/etc/xen/"
 for m in xen-evtchn xen-gntdev xen-privcmd xenfs/xenfs; do cp "$X"/k/lib/modules/*/kernel/drivers/xen/$m.ko "$R/lib/modules/"; done
-cp "$C/Image" "$R/domu/Image"; cp "$C/initramfs.cpio.gz" "$R/domu/initramfs.cpio.gz"
 rm -rf "$X"
 find "$R" -exec touch -h -d @0 {} +
 (cd "$R" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --reproducible --quiet) | gzip -6 -n > "$U/initramfs-dom0-xl.cpio.gz.tmp"
