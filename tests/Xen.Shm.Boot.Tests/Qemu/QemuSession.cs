@@ -99,7 +99,9 @@ public static class QemuSession
             p.Refresh();
             return p.TotalProcessorTime;
         }
-        catch (InvalidOperationException) { return last; } // exited between the checks
+        // Exited between the checks: .NET throws InvalidOperationException, or on Linux a Win32Exception
+        // when /proc/<pid> has gone (seen in CI on a U-Boot boot that ended right after a poll).
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception) { return last; }
     }
 
     /// <summary>Reads a file QEMU is still writing (shared read/write, bytes as Latin-1 so no decoding fails).</summary>
