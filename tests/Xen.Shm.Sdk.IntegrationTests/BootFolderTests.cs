@@ -79,13 +79,15 @@ public sealed class BootFolderTests : BoardTestBase
     [TestMethod]
     [DataRow("sdk-basic")]
     [DataRow("mmio-sram", DisplayName = "mmio-sram (host.dtb, boot.scr, xen.uimg)")]
-    public void SameBoardInTwoFolders_GivesIdenticalBootFolders(string asset)
+    public void SameBoardInTwoFoldersTimeZonesAndLocales_GivesIdenticalBootFolders(string asset)
     {
         var first = BoardWorkspace.Create(TestContext, asset, "a");
         var second = BoardWorkspace.Create(TestContext, asset, "b");
 
-        first.Build().AssertSucceeded();
-        second.Build().AssertSucceeded();
+        first.BuildWith(new Dictionary<string, string> { ["TZ"] = "UTC", ["LANG"] = "en_US.UTF-8", ["LC_ALL"] = "en_US.UTF-8" }).AssertSucceeded();
+        // Another folder, time zone (+05:45, no DST) and locale (Turkish: dotless i, comma decimals):
+        // nothing of the machine may leak into the bytes.
+        second.BuildWith(new Dictionary<string, string> { ["TZ"] = "Asia/Kathmandu", ["LANG"] = "tr_TR.UTF-8", ["LC_ALL"] = "tr_TR.UTF-8" }).AssertSucceeded();
 
         var a = BoardWorkspace.Snapshot(first.BootDirectory);
         var b = BoardWorkspace.Snapshot(second.BootDirectory);

@@ -123,9 +123,12 @@ internal sealed class BoardWorkspace
     /// <summary>`dotnet build` with a binlog and a detailed file log (build-N.binlog / build-N.log).</summary>
     public BuildRun Build(params string[] extraArgs) => Run("build", extraArgs);
 
+    /// <summary>`dotnet build` with extra environment variables (time zone, locale, SOURCE_DATE_EPOCH…).</summary>
+    public BuildRun BuildWith(IReadOnlyDictionary<string, string> environment, params string[] extraArgs) => Run("build", extraArgs, environment);
+
     public BuildRun Clean(params string[] extraArgs) => Run("clean", extraArgs);
 
-    private BuildRun Run(string verb, string[] extraArgs)
+    private BuildRun Run(string verb, string[] extraArgs, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         int n = ++_buildCount;
         string log = Path.Combine(Directory, $"{verb}-{n}.log");
@@ -138,8 +141,9 @@ internal sealed class BoardWorkspace
         // Restore once per workspace: it costs seconds and nothing later changes what it resolves.
         if (n > 1 && verb == "build") args.Add("--no-restore");
         args.AddRange(extraArgs);
-        var result = DotnetCli.Run(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory },
-            args.ToArray());
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory };
+        foreach (var (k, v) in extraEnvironment ?? new Dictionary<string, string>()) environment[k] = v;
+        var result = DotnetCli.Run(Directory, environment, args.ToArray());
         _context.WriteLine($"{result.CommandLine} -> {result.ExitCode} (logs in {Directory})");
         return new BuildRun(result, File.Exists(log) ? File.ReadAllText(log) : string.Empty);
     }
