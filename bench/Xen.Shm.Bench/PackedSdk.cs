@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Xen.Shm.TestSupport;
 
 namespace Xen.Shm.Bench;
 
@@ -39,7 +40,7 @@ internal sealed class PackedSdk : IDisposable
     {
         string board = Path.Combine(Work, asset);
         CopyDirectory(Path.Combine(Repository, "testassets", asset), board);
-        Isolate(board);
+        SdkIsolation.Write(board, Feed, Version);
         return Directory.EnumerateFiles(board, "*.csproj").Single();
     }
 
@@ -48,7 +49,7 @@ internal sealed class PackedSdk : IDisposable
     {
         string dir = Path.Combine(Work, name);
         Directory.CreateDirectory(dir);
-        Isolate(dir);
+        SdkIsolation.Write(dir, Feed, Version);
         foreach (var (file, text) in files) File.WriteAllText(Path.Combine(dir, file), text);
         return dir;
     }
@@ -90,28 +91,6 @@ internal sealed class PackedSdk : IDisposable
     public void Dispose()
     {
         try { Directory.Delete(Work, recursive: true); } catch (IOException) { }
-    }
-
-    // Same isolation as the integration tests: local feed for our SDK only, pinned version, nothing from above.
-    private void Isolate(string dir)
-    {
-        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="local"><package pattern="Xen.Shm.Sdk" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(dir, "global.json"), $$"""{ "msbuild-sdks": { "Xen.Shm.Sdk": "{{Version}}" } }""");
-        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />\n");
     }
 
     private static void CopyDirectory(string from, string to)

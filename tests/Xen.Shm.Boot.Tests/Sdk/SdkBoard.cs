@@ -1,5 +1,3 @@
-using System.Security;
-using System.Text.Json.Nodes;
 using Xen.Shm.Sdk.IntegrationTests.Infrastructure;
 
 namespace Xen.Shm.Boot.Tests.Sdk;
@@ -42,7 +40,7 @@ public static class SdkBoard
             if (after == before) throw new InvalidOperationException("the board.yaml edit changed nothing");
             File.WriteAllText(yaml, after);
         }
-        Isolate(dir, feed);
+        SdkIsolation.Write(dir, feed.FeedDirectory, feed.Version, RepositoryRoot.Combine("global.json"));
 
         var project = Directory.EnumerateFiles(dir).Select(Path.GetFileName)
             .Single(n => n!.EndsWith(".csproj", StringComparison.Ordinal) || n.EndsWith(".proj", StringComparison.Ordinal))!;
@@ -53,29 +51,6 @@ public static class SdkBoard
         var time = clock.Elapsed;
         if (result.ExitCode != 0) throw new InvalidOperationException("board build failed: " + result);
         return new SdkBuild(dir, Path.Combine(dir, "bin", "Debug", "boot"), result.Output, time);
-    }
-
-    private static void Isolate(string dir, PackedSdk.Feed feed)
-    {
-        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="xen-shm-sdk-local" value="{SecurityElement.Escape(feed.FeedDirectory)}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="xen-shm-sdk-local"><package pattern="Xen.Shm.Sdk" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />\n");
-        var globalJson = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("global.json")))!.AsObject();
-        globalJson["msbuild-sdks"] = new JsonObject { ["Xen.Shm.Sdk"] = feed.Version };
-        File.WriteAllText(Path.Combine(dir, "global.json"), globalJson.ToJsonString());
     }
 
     private static void Copy(string from, string to)

@@ -1,6 +1,3 @@
-using System.Security;
-using System.Text.Json.Nodes;
-
 namespace Xen.Shm.Sdk.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -71,38 +68,13 @@ internal sealed class BoardWorkspace
             project = renamed;
         }
 
-        WriteIsolation(dir);
+        SdkIsolation.Write(dir, SdkFeed.FeedDirectory, SdkFeed.Version, RepositoryRoot.Combine("global.json"));
         s_current.Add(testRoot);
         return new BoardWorkspace(context, dir, project);
     }
 
     private static string Sanitize(string name) =>
         new(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_').ToArray());
-
-    private static void WriteIsolation(string dir)
-    {
-        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="xen-shm-sdk-local" value="{SecurityElement.Escape(SdkFeed.FeedDirectory)}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-              <packageSourceMapping>
-                <packageSource key="xen-shm-sdk-local"><package pattern="Xen.Shm.Sdk" /></packageSource>
-                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
-              </packageSourceMapping>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(dir, "Directory.Build.targets"), "<Project />\n");
-
-        // Same .NET SDK pin as the repository, plus the version of our SDK (guide §14).
-        var globalJson = JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("global.json")))!.AsObject();
-        globalJson["msbuild-sdks"] = new JsonObject { ["Xen.Shm.Sdk"] = SdkFeed.Version };
-        File.WriteAllText(Path.Combine(dir, "global.json"), globalJson.ToJsonString());
-    }
 
     private static void CopyDirectory(string from, string to)
     {
