@@ -55,6 +55,27 @@ public sealed class IncrementalBuildTests : BoardTestBase
     }
 
     [TestMethod]
+    public void YamlReplacedByAnOlderFile_IsStillRebuilt()
+    {
+        // `cp -p`, unzip or a checkout can put a changed board.yaml in place with a time older than the
+        // outputs; its content is an input too, so the change reaches the boot folder.
+        var board = BoardWorkspace.Create(TestContext, "mmio-sram");
+        board.Build().AssertSucceeded();
+        string yaml = Path.Combine(board.Directory, "board.yaml");
+        string text = File.ReadAllText(yaml);
+        StringAssert.Contains(text, "clk_ignore_unused\"");
+        File.WriteAllText(yaml, text.Replace("clk_ignore_unused\"", "clk_ignore_unused quiet\""));
+        File.SetLastWriteTimeUtc(yaml, new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var run = board.Build();
+
+        run.AssertSucceeded();
+        string hostDts = File.ReadAllText(Path.Combine(board.Directory, "obj", "Debug", "xenshm", "generated", "host.dts"));
+        StringAssert.Contains(hostDts, "clk_ignore_unused quiet", "dom0's new bootargs are in /chosen");
+        StringAssert.Contains(System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(board.BootDirectory, "host.dtb"))), "clk_ignore_unused quiet");
+    }
+
+    [TestMethod]
     public void ChangedXlDomUKernel_RerunsOnlyThePackaging()
     {
         // iomem-cacheable's xl guest1 gets its own kernel file (it shares dom0's otherwise).
