@@ -31,13 +31,13 @@ for p in qemu-system-arm u-boot-qemu u-boot-tools device-tree-compiler cpio gzip
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
+  $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${need[@]}"
 fi
 
 # --- 2. arm64 guest packages: downloaded, never installed
 apt_updated=0
-apt_update() { [ $apt_updated = 1 ] || { $SUDO apt-get update -qq; apt_updated=1; }; }
+apt_update() { [ $apt_updated = 1 ] || { $SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq; apt_updated=1; }; }
 if ! dpkg --print-foreign-architectures | grep -qx arm64; then
   $SUDO dpkg --add-architecture arm64; apt_update
 fi
