@@ -90,7 +90,7 @@ public sealed class BootVerdictTests
         var two = one.Replace("XSHM: domU1->dom0 ok", "XSHM: domU1->dom0 ok [region 1]\nXSHM: domU1->dom0 ok [region 2]", StringComparison.Ordinal)
             .Replace("XSHM: dom0->domU1 ok", "XSHM: dom0->domU1 ok [region 1]\nXSHM: dom0->domU1 ok [region 2]", StringComparison.Ordinal)
             .Replace("XSHM: domU1->domU2 ok", "XSHM: domU1->domU2 ok [region 1]", StringComparison.Ordinal);
-        var expect = Expect with { Regions = 2 };
+        var expect = Expect with { PerRegion = new[] { ReferenceBoard.Directions, ReferenceBoard.Directions } };
 
         CollectionAssert.AreEqual(new[] { "direction domU1->domU2 not proven (no 'XSHM: domU1->domU2 ok [region 2]')" },
             BootVerdict.Judge(two, expect, BootEnd.Exited).Failures.ToArray());

@@ -61,7 +61,7 @@ public sealed record BootVerdict(bool Passed, IReadOnlyList<string> Failures, IR
     }
 
     /// <summary>"XSHM: a->b ok" per direction; with several regions, one per region ending in " [region N]" (the init's tag).</summary>
-    public static IEnumerable<(string Direction, string Marker)> DirectionMarkers(BootExpectation expect) => expect.Regions <= 1
+    public static IEnumerable<(string Direction, string Marker)> DirectionMarkers(BootExpectation expect) => expect.PerRegion is null
         ? expect.Directions.Select(d => (d, $"XSHM: {d} ok"))
-        : Enumerable.Range(1, expect.Regions).SelectMany(n => expect.Directions.Select(d => (d, $"XSHM: {d} ok [region {n}]")));
+        : expect.PerRegion.SelectMany((ds, i) => ds.Select(d => (d, $"XSHM: {d} ok [region {i + 1}]")));
 }

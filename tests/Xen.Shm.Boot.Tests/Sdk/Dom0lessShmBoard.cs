@@ -15,6 +15,12 @@ public enum Dom0lessShmVariant
 
     /// <summary>domU2 removed from shm-b's peers in board.yaml: it has no node for its second region.</summary>
     RegionMissingFromDomU2,
+
+    /// <summary>testassets/qemu-dom0less-shm-heap (a region without a host address), as committed, on Xen 4.21.2.</summary>
+    HeapRegion,
+
+    /// <summary>The same folder on Xen 4.17.7 built with static shm: 4.17 requires a host address.</summary>
+    HeapRegionOnXen417,
 }
 
 /// <summary>
@@ -25,6 +31,14 @@ public enum Dom0lessShmVariant
 public sealed class Dom0lessShmBoard : IBootFolderSource
 {
     public const string Asset = "qemu-dom0less-shm";
+    public const string HeapAsset = "qemu-dom0less-shm-heap";
+
+    /// <summary>The heap board's regions in its xshm_addr order: shm-heap (domU1 and domU2 only), then shm-a (all three).</summary>
+    public static readonly IReadOnlyList<IReadOnlyList<string>> HeapBoardDirections = new[]
+    {
+        new[] { "domU1->domU2", "domU2->domU1" },
+        ReferenceBoard.Directions,
+    };
 
     /// <summary>shm-a (owner dom0) and shm-b (owner domU1) in host RAM, as board.yaml places them.</summary>
     public static readonly SharedRegion RegionA = new(0xB000_0000, 0x100_0000);
@@ -44,7 +58,9 @@ public sealed class Dom0lessShmBoard : IBootFolderSource
 
     public Dom0lessShmVariant Variant { get; }
 
-    public string Name => $"sdk-{Asset}-{_xen.Name}-{Variant.ToString().ToLowerInvariant()}";
+    private bool IsHeapBoard => Variant is Dom0lessShmVariant.HeapRegion or Dom0lessShmVariant.HeapRegionOnXen417;
+
+    public string Name => $"sdk-{(IsHeapBoard ? HeapAsset : Asset)}-{_xen.Name}-{Variant.ToString().ToLowerInvariant()}";
 
     public PreparedBootFolder Prepare(string workDirectory)
     {
@@ -52,11 +68,16 @@ public sealed class Dom0lessShmBoard : IBootFolderSource
         {
             ["images/xen"] = Variant == Dom0lessShmVariant.DebianXen ? _tools.Cache.Xen : _xen.Image,
         };
-        var build = Variant == Dom0lessShmVariant.RegionMissingFromDomU2
-            ? SdkBoard.Build(Asset, workDirectory, images, WithoutDomU2InShmB)
-            : SdkBoard.Build(Asset, workDirectory, images);
+        var build = Variant switch
+        {
+            Dom0lessShmVariant.RegionMissingFromDomU2 => SdkBoard.Build(Asset, workDirectory, images, WithoutDomU2InShmB),
+            // 4.21 is what the SDK is told; the hypervisor booted is the variant's (the SDK would refuse "4.17").
+            Dom0lessShmVariant.HeapRegion or Dom0lessShmVariant.HeapRegionOnXen417 => SdkBoard.Build(HeapAsset, workDirectory, images),
+            _ => SdkBoard.Build(Asset, workDirectory, images),
+        };
         _log?.Invoke($"{Name}: dotnet build through the packed SDK took {build.BuildTime.TotalSeconds:F1} s");
-        return new PreparedBootFolder(build.BootDirectory, new BootExpectation(RegionA, ReferenceBoard.Directions, Regions: 2));
+        var perRegion = IsHeapBoard ? HeapBoardDirections : new[] { ReferenceBoard.Directions, ReferenceBoard.Directions };
+        return new PreparedBootFolder(build.BootDirectory, new BootExpectation(RegionA, ReferenceBoard.Directions, perRegion));
     }
 
     /// <summary>Drops domU2's peer line from region shm-b (the last region of board.yaml).</summary>
