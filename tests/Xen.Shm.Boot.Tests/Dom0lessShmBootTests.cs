@@ -24,13 +24,19 @@ public sealed class Dom0lessShmBootTests
     private const string Dom0OwnsShmA = "d0: allocate static shared memory BANK 0x000000b0000000-0x000000b1000000.";
     private const string DomU1OwnsShmB = "d1: allocate static shared memory BANK 0x000000b1000000-0x000000b1200000.";
 
+    /// <summary>Builds the variant through the SDK and boots it through U-Boot on the named source build of Xen.</summary>
+    private void Boot(string xenBuild, Dom0lessShmVariant variant, Action<BootOutcome> assert)
+    {
+        var tools = BootPrerequisites.Require();
+        var xen = SourceBuiltXen.Require(xenBuild);
+        RealBoot.Boot(tools, new Dom0lessShmBoard(tools, xen, variant, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, assert);
+    }
+
     [TestMethod]
     [TestCategory("Boot")]
     public void Xen417_UBootDisk_OwnersAndBorrowersShareTwoRegions()
     {
-        var tools = BootPrerequisites.Require();
-        var xen = SourceBuiltXen.Require(SourceBuiltXen.Upstream417);
-        RealBoot.Boot(tools, new Dom0lessShmBoard(tools, xen, Dom0lessShmVariant.AsCommitted, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, o =>
+        Boot(SourceBuiltXen.Upstream417, Dom0lessShmVariant.AsCommitted, o =>
         {
             Assert.IsTrue(o.Verdict.Passed, o.Report());
             var log = o.Run.SerialLog;
@@ -55,9 +61,7 @@ public sealed class Dom0lessShmBootTests
     [TestCategory("Boot")]
     public void NegativeControl_DebianXenWithoutStaticShm_Fails()
     {
-        var tools = BootPrerequisites.Require();
-        var xen = SourceBuiltXen.Require(SourceBuiltXen.Upstream417);
-        RealBoot.Boot(tools, new Dom0lessShmBoard(tools, xen, Dom0lessShmVariant.DebianXen, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, o =>
+        Boot(SourceBuiltXen.Upstream417, Dom0lessShmVariant.DebianXen, o =>
         {
             Assert.IsFalse(o.Verdict.Passed, o.Report());
             // Without CONFIG_STATIC_SHM, Xen 4.17's early FDT scan (xen/arch/arm/bootfdt.c process_shm_node) fails on the
@@ -75,9 +79,7 @@ public sealed class Dom0lessShmBootTests
     [TestCategory("Boot")]
     public void NegativeControl_RegionMissingFromAPeer_Fails()
     {
-        var tools = BootPrerequisites.Require();
-        var xen = SourceBuiltXen.Require(SourceBuiltXen.Upstream417);
-        RealBoot.Boot(tools, new Dom0lessShmBoard(tools, xen, Dom0lessShmVariant.RegionMissingFromDomU2, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, o =>
+        Boot(SourceBuiltXen.Upstream417, Dom0lessShmVariant.RegionMissingFromDomU2, o =>
         {
             Assert.IsFalse(o.Verdict.Passed, o.Report());
             Assert.IsTrue(o.Verdict.Failures.Any(f => f.Contains("SHM-FAIL domu2: no region node @72000000 in the device tree", StringComparison.Ordinal)), o.Report());
@@ -89,9 +91,7 @@ public sealed class Dom0lessShmBootTests
     [TestCategory("Boot")]
     public void Xen421_UBootDisk_RegionWithoutHostAddressAndOneWithShareData()
     {
-        var tools = BootPrerequisites.Require();
-        var xen = SourceBuiltXen.Require(SourceBuiltXen.Upstream421);
-        RealBoot.Boot(tools, new Dom0lessShmBoard(tools, xen, Dom0lessShmVariant.HeapRegion, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, o =>
+        Boot(SourceBuiltXen.Upstream421, Dom0lessShmVariant.HeapRegion, o =>
         {
             Assert.IsTrue(o.Verdict.Passed, o.Report());
             var log = o.Run.SerialLog;
@@ -118,9 +118,7 @@ public sealed class Dom0lessShmBootTests
     [TestCategory("Boot")]
     public void NegativeControl_RegionWithoutHostAddressOnXen417_Fails()
     {
-        var tools = BootPrerequisites.Require();
-        var xen = SourceBuiltXen.Require(SourceBuiltXen.Upstream417);
-        RealBoot.Boot(tools, new Dom0lessShmBoard(tools, xen, Dom0lessShmVariant.HeapRegionOnXen417, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, o =>
+        Boot(SourceBuiltXen.Upstream417, Dom0lessShmVariant.HeapRegionOnXen417, o =>
         {
             Assert.IsFalse(o.Verdict.Passed, o.Report());
             StringAssert.Contains(o.Run.SerialLog, "Xen version 4.17.7 (", o.Report());

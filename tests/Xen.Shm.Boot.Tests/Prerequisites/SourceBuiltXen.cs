@@ -42,9 +42,7 @@ public sealed record SourceBuiltXen(string Name, string Image, string Options)
     {
         var xen = TryOpen(DefaultDirectory(), name, out var problem);
         if (xen is not null) return xen;
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-            Assert.Fail(problem);
-        Assert.Inconclusive(problem);
+        Xen.Shm.TestSupport.Prerequisite.Missing(problem);
         throw new InvalidOperationException("unreachable");
     }
 }
