@@ -83,6 +83,23 @@ public sealed class BootVerdictTests
     }
 
     [TestMethod]
+    public void SeveralRegions_EachDirectionMustBeProvenOnEachRegion()
+    {
+        // The good log's markers as the init writes them with two regions, the second region's domU1->domU2 missing.
+        var one = Log("good-loader.log");
+        var two = one.Replace("XSHM: domU1->dom0 ok", "XSHM: domU1->dom0 ok [region 1]\nXSHM: domU1->dom0 ok [region 2]", StringComparison.Ordinal)
+            .Replace("XSHM: dom0->domU1 ok", "XSHM: dom0->domU1 ok [region 1]\nXSHM: dom0->domU1 ok [region 2]", StringComparison.Ordinal)
+            .Replace("XSHM: domU1->domU2 ok", "XSHM: domU1->domU2 ok [region 1]", StringComparison.Ordinal);
+        var expect = Expect with { PerRegion = new[] { ReferenceBoard.Directions, ReferenceBoard.Directions } };
+
+        CollectionAssert.AreEqual(new[] { "direction domU1->domU2 not proven (no 'XSHM: domU1->domU2 ok [region 2]')" },
+            BootVerdict.Judge(two, expect, BootEnd.Exited).Failures.ToArray());
+        Assert.IsTrue(BootVerdict.Judge(two.Replace("XSHM: domU1->domU2 ok [region 1]", "XSHM: domU1->domU2 ok [region 1]\nXSHM: domU1->domU2 ok [region 2]", StringComparison.Ordinal),
+            expect, BootEnd.Exited).Passed);
+        Assert.IsFalse(BootVerdict.Judge(one, expect, BootEnd.Exited).Passed, "untagged markers prove no region");
+    }
+
+    [TestMethod]
     public void EmptyLogAfterTimeout_SaysSo()
     {
         var v = BootVerdict.Judge("", Expect, BootEnd.TimedOut);

@@ -47,6 +47,37 @@ public sealed class QemuVirtBootTests
 
     [TestMethod]
     [TestCategory("Boot")]
+    public void XilinxFlavour_OnXilinxXen_BootsThroughUBoot_HandshakePassesAndCarveOutKept()
+    {
+        var tools = BootPrerequisites.Require();
+        var xen = SourceBuiltXen.Require(SourceBuiltXen.Xilinx417);
+        RealBoot.Boot(tools, new QemuVirtBoard(tools, QemuVirtVariant.XilinxFlavour, xen, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, o =>
+        {
+            AssertPassed(o);
+            StringAssert.Contains(o.Run.SerialLog, "## Executing script at", o.Report());
+            // The fork really ran: the Xilinx 2023.2 tree calls itself 4.17.0 (xen/Makefile), Debian's package and
+            // upstream's tarball 4.17.7 (xen/common/kernel.c banner "Xen version %d.%d%s (").
+            StringAssert.Contains(o.Run.SerialLog, "Xen version 4.17.0 (", o.Report());
+            Assert.IsFalse(o.Run.SerialLog.Contains("Xen version 4.17.7", StringComparison.Ordinal), o.Report());
+        });
+    }
+
+    [TestMethod]
+    [TestCategory("Boot")]
+    public void NegativeControl_XilinxFlavour_DomU1NotAPeerInYaml_HandshakeFails()
+    {
+        var tools = BootPrerequisites.Require();
+        var xen = SourceBuiltXen.Require(SourceBuiltXen.Xilinx417);
+        RealBoot.Boot(tools, new QemuVirtBoard(tools, QemuVirtVariant.XilinxFlavourDomU1NotAPeer, xen, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, o =>
+        {
+            Assert.IsFalse(o.Verdict.Passed, o.Report());
+            StringAssert.Contains(o.Run.SerialLog, "Xen version 4.17.0 (", o.Report());
+            Assert.IsTrue(o.Verdict.Failures.Any(f => f.Contains("SHM-FAIL domu1: no region node @bf000000 in the device tree", StringComparison.Ordinal)), o.Report());
+        });
+    }
+
+    [TestMethod]
+    [TestCategory("Boot")]
     public void NegativeControl_DomU1NotAPeerInYaml_HandshakeFails()
     {
         var tools = BootPrerequisites.Require();

@@ -4,7 +4,9 @@ using Xen.Shm.Boot.Tests.Sdk;
 namespace Xen.Shm.Boot.Tests.BootFolders;
 
 /// <summary>What a boot must show to pass: the region Xen must keep out of RAM and the handshake directions.</summary>
-public sealed record BootExpectation(SharedRegion Region, IReadOnlyList<string> Directions);
+/// <param name="PerRegion">the directions proven on each region, in the order of the domains' xshm_addr lists, when the
+/// handshake runs on several: each marker then ends in " [region N]"; null for one region (<paramref name="Directions"/>)</param>
+public sealed record BootExpectation(SharedRegion Region, IReadOnlyList<string> Directions, IReadOnlyList<IReadOnlyList<string>>? PerRegion = null);
 
 /// <summary>A boot folder on disk (files, manifest.json, boot.scr) and what booting it must show.</summary>
 public sealed record PreparedBootFolder(string Path, BootExpectation Expect);

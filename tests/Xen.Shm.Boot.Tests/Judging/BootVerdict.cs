@@ -36,10 +36,10 @@ public sealed record BootVerdict(bool Passed, IReadOnlyList<string> Failures, IR
             failures.Add("crash: " + l.Trim());
         if (!lines.Any(l => l.Contains(Ok, StringComparison.Ordinal)))
             failures.Add(end == BootEnd.TimedOut ? "no SHM-OK before the time limit" : "no SHM-OK from dom0");
-        foreach (var d in expect.Directions)
+        foreach (var (direction, marker) in DirectionMarkers(expect))
         {
-            if (!lines.Any(l => l.Contains($"XSHM: {d} ok", StringComparison.Ordinal)))
-                failures.Add($"direction {d} not proven (no 'XSHM: {d} ok')");
+            if (!lines.Any(l => l.Contains(marker, StringComparison.Ordinal)))
+                failures.Add($"direction {direction} not proven (no '{marker}')");
         }
 
         var regions = new List<ExtendedRegion>();
@@ -59,4 +59,9 @@ public sealed record BootVerdict(bool Passed, IReadOnlyList<string> Failures, IR
         }
         return new BootVerdict(failures.Count == 0, failures, regions);
     }
+
+    /// <summary>"XSHM: a->b ok" per direction; with several regions, one per region ending in " [region N]" (the init's tag).</summary>
+    public static IEnumerable<(string Direction, string Marker)> DirectionMarkers(BootExpectation expect) => expect.PerRegion is null
+        ? expect.Directions.Select(d => (d, $"XSHM: {d} ok"))
+        : expect.PerRegion.SelectMany((ds, i) => ds.Select(d => (d, $"XSHM: {d} ok [region {i + 1}]")));
 }

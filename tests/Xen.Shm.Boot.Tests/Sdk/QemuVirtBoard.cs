@@ -25,6 +25,15 @@ public enum QemuVirtVariant
     /// fix-up would do), manifest.json updated to match: Xen then takes the region for RAM.
     /// </summary>
     MemoryRestored,
+
+    /// <summary>
+    /// board.yaml with `flavour: xilinx` (nothing else changed), booted on the Xilinx 4.17 (2023.2) hypervisor built
+    /// from source by testassets/xen-source/prepare.sh: the fork end to end.
+    /// </summary>
+    XilinxFlavour,
+
+    /// <summary><see cref="XilinxFlavour"/> with domU1 removed from the region's peers (its negative control).</summary>
+    XilinxFlavourDomU1NotAPeer,
 }
 
 /// <summary>
@@ -45,6 +54,12 @@ public sealed class QemuVirtBoard : IBootFolderSource
         Variant = variant;
         _log = log;
     }
+
+    /// <summary>The board on a hypervisor built from source (<see cref="QemuVirtVariant.XilinxFlavour"/>) instead of Debian's.</summary>
+    public QemuVirtBoard(BootPrerequisites tools, QemuVirtVariant variant, SourceBuiltXen xen, Action<string>? log = null)
+        : this(tools, variant, log) => _xen = xen;
+
+    private readonly SourceBuiltXen? _xen;
 
     public QemuVirtVariant Variant { get; }
 
@@ -68,6 +83,8 @@ public sealed class QemuVirtBoard : IBootFolderSource
         {
             QemuVirtVariant.DomU1NotAPeer => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), WithoutDomU1Peer),
             QemuVirtVariant.BootiCommand => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), null, "-p:XenShmBootCommand=booti"),
+            QemuVirtVariant.XilinxFlavour => SdkBoard.Build(Asset, workDirectory, WithXen(Images(_tools.Cache), _xen), XilinxFlavour),
+            QemuVirtVariant.XilinxFlavourDomU1NotAPeer => SdkBoard.Build(Asset, workDirectory, WithXen(Images(_tools.Cache), _xen), y => WithoutDomU1Peer(XilinxFlavour(y))),
             _ => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache)),
         };
         LastBuild = build;
@@ -85,6 +102,18 @@ public sealed class QemuVirtBoard : IBootFolderSource
         if (peers < 0 || i < 0) throw new InvalidDataException("board.yaml: no '- domain: domU1' peer to remove");
         lines.RemoveAt(i);
         return string.Join('\n', lines);
+    }
+
+    /// <summary>The images with Xen replaced by a source build.</summary>
+    public static IReadOnlyDictionary<string, string> WithXen(IReadOnlyDictionary<string, string> images, SourceBuiltXen? xen) =>
+        new Dictionary<string, string>(images) { ["images/xen"] = (xen ?? throw new InvalidOperationException("no source-built Xen given")).Image };
+
+    /// <summary>`flavour: upstream` → `flavour: xilinx` (the only change).</summary>
+    public static string XilinxFlavour(string yaml)
+    {
+        const string upstream = "  flavour: upstream\n";
+        if (yaml.IndexOf(upstream, StringComparison.Ordinal) is var i && i < 0) throw new InvalidDataException("board.yaml: no 'flavour: upstream' line");
+        return yaml.Remove(i, upstream.Length).Insert(i, "  flavour: xilinx\n");
     }
 
     private void RestoreMemory(string boot)
