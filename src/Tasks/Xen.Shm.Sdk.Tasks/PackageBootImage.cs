@@ -67,7 +67,7 @@ namespace Xen.Shm.Sdk.Tasks
             foreach (var (path, source, address) in files)
             {
                 if (BootFolderStaging.Stage(boot, staged.Staging, path, source)) reused.Add(path);
-                else Log.LogMessage(MessageImportance.Low, "{0} -> {1}", source, boot.PathOf(path));
+                else Log.LogMessage(MessageImportance.Low, "{0} -> {1} (boot folder)", source, path);
                 entries.Add(ManifestEntry.FromFile(staged.Staging.Root, path, address));
             }
 
