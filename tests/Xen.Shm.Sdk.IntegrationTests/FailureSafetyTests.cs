@@ -183,20 +183,38 @@ public sealed class FailureSafetyTests : BoardTestBase
         Assert.IsEmpty(Leftovers(bootDirectory), "no staging folder is left");
     }
 
+    /// <summary>The board built once (variant A) with its boot folder on a small tmpfs of its own; B is in place for the next build.</summary>
+    private sealed class BoardOnMedium : IDisposable
+    {
+        public BoardOnMedium(TestContext context, string size)
+        {
+            if (!OperatingSystem.IsLinux()) Assert.Inconclusive("tmpfs: Linux only");
+            Board = BoardWorkspace.Create(context, Asset);
+            Disk = new SmallFileSystem(Path.Combine(Board.Directory, "medium"), size);
+            Boot = Path.Combine(Disk.Path, "boot") + Path.DirectorySeparatorChar;
+            var variants = new Variants(Board);
+            variants.Use(b: false);
+            Build().AssertSucceeded();
+            Before = BoardWorkspace.Snapshot(Boot);
+            variants.Use(b: true);
+        }
+
+        public BoardWorkspace Board { get; }
+        public SmallFileSystem Disk { get; }
+        public string Boot { get; }
+        public SortedDictionary<string, byte[]> Before { get; }
+
+        public BuildRun Build() => Board.Build($"-p:XenShmBootImageDir={Boot}");
+
+        public void Dispose() => Disk.Dispose();
+    }
+
     [TestMethod]
     public void FullDisk_FailsWithXSHM8005_AndLeavesTheFolderByteForByte()
     {
-        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("tmpfs: Linux only");
-        var board = BoardWorkspace.Create(TestContext, Asset);
-        using var disk = new SmallFileSystem(Path.Combine(board.Directory, "medium"), "2m");
-        string boot = Path.Combine(disk.Path, "boot") + Path.DirectorySeparatorChar;
-        string property = $"-p:XenShmBootImageDir={boot}";
-        var variants = new Variants(board);
-        variants.Use(b: false);
-        board.Build(property).AssertSucceeded();
-        var before = BoardWorkspace.Snapshot(boot);
+        using var medium = new BoardOnMedium(TestContext, "2m");
         // Fill the medium, then free less than the new folder needs.
-        string filler = Path.Combine(disk.Path, "filler");
+        string filler = Path.Combine(medium.Disk.Path, "filler");
         using (var stream = File.Create(filler))
         {
             try { while (true) stream.Write(new byte[65536]); }
@@ -204,42 +222,37 @@ public sealed class FailureSafetyTests : BoardTestBase
         }
 
         using (var stream = new FileStream(filler, FileMode.Open)) stream.SetLength(Math.Max(0, stream.Length - 24 * 1024));
-        variants.Use(b: true);
 
-        AssertFailedAndUntouched(board.Build(property), boot, before);
+        AssertFailedAndUntouched(medium.Build(), medium.Boot, medium.Before);
 
         File.Delete(filler);
-        board.Build(property).AssertSucceeded();
-        Assert.IsTrue(BoardWorkspace.Snapshot(boot)["etc/xen/vm1/Image"].Length > before["etc/xen/vm1/Image"].Length, "the repair build has the new images");
-        Assert.IsEmpty(Leftovers(boot));
+        medium.Build().AssertSucceeded();
+        Assert.IsGreaterThan(medium.Before["etc/xen/vm1/Image"].Length, BoardWorkspace.Snapshot(medium.Boot)["etc/xen/vm1/Image"].Length, "the repair build has the new images");
+        Assert.IsEmpty(Leftovers(medium.Boot));
     }
 
     [TestMethod]
     public void ReadOnlyMedium_FailsWithXSHM8005_AndLeavesTheFolderByteForByte()
     {
-        if (!OperatingSystem.IsLinux()) Assert.Inconclusive("tmpfs: Linux only");
-        var board = BoardWorkspace.Create(TestContext, Asset);
-        using var disk = new SmallFileSystem(Path.Combine(board.Directory, "medium"), "4m");
-        string boot = Path.Combine(disk.Path, "boot") + Path.DirectorySeparatorChar;
-        string property = $"-p:XenShmBootImageDir={boot}";
-        var variants = new Variants(board);
-        variants.Use(b: false);
-        board.Build(property).AssertSucceeded();
-        var before = BoardWorkspace.Snapshot(boot);
-        variants.Use(b: true);
-        disk.Remount("ro");
+        using var medium = new BoardOnMedium(TestContext, "4m");
+        medium.Disk.Remount("ro");
 
-        AssertFailedAndUntouched(board.Build(property), boot, before);
+        AssertFailedAndUntouched(medium.Build(), medium.Boot, medium.Before);
 
-        disk.Remount("rw");
-        board.Build(property).AssertSucceeded();
-        Assert.IsFalse(Same(before, BoardWorkspace.Snapshot(boot)));
+        medium.Disk.Remount("rw");
+        medium.Build().AssertSucceeded();
+        Assert.IsFalse(Same(medium.Before, BoardWorkspace.Snapshot(medium.Boot)));
     }
 
     [TestMethod]
     public void ReadOnlyManifestAndHostDtb_AreReplacedWithTheWholeFolder()
     {
-        if (OperatingSystem.IsWindows()) Assert.Inconclusive("Unix file modes");
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("Unix file modes");
+            return;
+        }
+
         // Before the swap, a read-only manifest.json or host.dtb failed the build after other files
         // were replaced (issue 17). Now no file is rewritten in place: the folder is replaced whole.
         var board = BoardWorkspace.Create(TestContext, Asset);

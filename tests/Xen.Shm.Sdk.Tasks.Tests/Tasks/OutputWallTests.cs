@@ -116,4 +116,48 @@ public sealed class OutputWallTests
             .Any(e => File.GetAttributes(e).HasFlag(FileAttributes.ReparsePoint)), "the new folder holds no link");
         Assert.AreEqual("dom0 kernel stand-in\n", File.ReadAllText(Path.Combine(board.BootDirectory, "dom0", "Image")));
     }
+
+    // Issue 17's repro: dom0's xlDir climbs out with '..', an xl domain named .ssh whose kernel is
+    // authorized_keys. Whichever wall stops it (the YAML's path rule or this one), the build fails
+    // and nothing is written outside the project's folders.
+    [TestMethod]
+    [DataRow("/../../../../../../../../{0}", DisplayName = "xlDir climbing out of the boot folder")]
+    [DataRow("/etc/xen\\nreboot", DisplayName = "xlDir with a newline")]
+    public void Issue17Repro_XlDirLeavingTheFolder_FailsAndWritesNothingOutside(string xlDir)
+    {
+        string evil = Path.Combine(Path.GetTempPath(), "xen-shm-wall-" + Guid.NewGuid().ToString("N"));
+        using var board = new BoardFolder($$"""
+            xen:
+              flavour: upstream
+              version: "4.17"
+              image: images/xen
+            host:
+              ram:
+                - { base: 0x0, size: 2G }
+            domains:
+              - name: dom0
+                kind: dom0
+                memory: 1024M
+                kernel: images/Image
+                xlDir: "{{string.Format(xlDir, evil.TrimStart('/'))}}"
+              - name: .ssh
+                kind: xl
+                memory: 128M
+                kernel: images/authorized_keys
+            """);
+        board.WriteImage("authorized_keys", "ssh-ed25519 AAAA attacker\n");
+        var pipeline = new BoardPipeline(board);
+
+        Assert.IsFalse(pipeline.Run());
+
+        Assert.IsNotEmpty(pipeline.Engine.Errors);
+        Assert.IsFalse(Directory.Exists(evil), $"{evil} was created");
+        Assert.IsFalse(Directory.Exists(board.BootDirectory));
+        var escaped = Directory.GetFiles(board.Root, "*", SearchOption.AllDirectories)
+            .Where(f => !f.StartsWith(board.IntermediateDirectory, StringComparison.Ordinal) && !f.StartsWith(Path.Combine(board.Root, "images"), StringComparison.Ordinal)
+                && f != board.YamlPath).ToList();
+        Assert.IsEmpty(escaped, string.Join("\n", escaped));
+        var generated = Directory.Exists(board.GeneratedDirectory) ? Directory.GetFileSystemEntries(board.GeneratedDirectory, "*", SearchOption.AllDirectories) : [];
+        Assert.IsEmpty(generated, "the wall stands before the first write: " + string.Join(", ", generated));
+    }
 }
