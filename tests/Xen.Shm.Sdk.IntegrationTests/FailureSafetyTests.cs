@@ -265,4 +265,22 @@ public sealed class FailureSafetyTests : BoardTestBase
 
         Assert.IsTrue(Same(variants.A, BoardWorkspace.Snapshot(board.BootDirectory)), "exactly the A folder");
     }
+
+    [TestMethod]
+    public void Clean_RemovesWhatAKilledBuildLeftBesideTheBootFolder()
+    {
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+        board.Build().AssertSucceeded();
+        string parent = Path.GetDirectoryName(board.BootDirectory)!;
+        foreach (string leftover in new[] { ".boot.staging-0123456789abcdef0123456789abcdef", ".boot.old-fedcba9876543210fedcba9876543210" })
+        {
+            Directory.CreateDirectory(Path.Combine(parent, leftover, "etc"));
+            File.WriteAllText(Path.Combine(parent, leftover, "etc", "a.cfg"), "half\n");
+        }
+
+        board.Clean().AssertSucceeded();
+
+        Assert.IsEmpty(Leftovers(board.BootDirectory));
+        Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, "manifest.json")));
+    }
 }
