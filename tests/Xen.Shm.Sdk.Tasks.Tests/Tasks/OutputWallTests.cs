@@ -126,14 +126,9 @@ public sealed class OutputWallTests
     public void Issue17Repro_XlDirLeavingTheFolder_FailsAndWritesNothingOutside(string xlDir)
     {
         string evil = Path.Combine(Path.GetTempPath(), "xen-shm-wall-" + Guid.NewGuid().ToString("N"));
-        using var board = new BoardFolder($$"""
-            xen:
-              flavour: upstream
-              version: "4.17"
-              image: images/xen
-            host:
-              ram:
-                - { base: 0x0, size: 2G }
+        // The valid board's Xen and host, then the repro's domains.
+        string header = BoardFolder.ValidYaml[..BoardFolder.ValidYaml.IndexOf("domains:", StringComparison.Ordinal)];
+        using var board = new BoardFolder(header + $$"""
             domains:
               - name: dom0
                 kind: dom0
@@ -151,6 +146,7 @@ public sealed class OutputWallTests
         Assert.IsFalse(pipeline.Run());
 
         Assert.IsNotEmpty(pipeline.Engine.Errors);
+        Console.WriteLine("stopped by: " + string.Join(", ", pipeline.Engine.Errors.Select(e => e.Code).Distinct()));
         Assert.IsFalse(Directory.Exists(evil), $"{evil} was created");
         Assert.IsFalse(Directory.Exists(board.BootDirectory));
         var escaped = Directory.GetFiles(board.Root, "*", SearchOption.AllDirectories)
