@@ -44,6 +44,26 @@ public sealed class OutputWallTests
     }
 
     [TestMethod]
+    public void WriteBootScript_LinkPlantedAtItsOutput_IsXSHM5031_AndTheTargetIsUntouched()
+    {
+        using var board = PackageBootImageScriptTests.SampleBoard();
+        string outside = Outside(board);
+        string victim = Path.Combine(outside, "victim");
+        File.WriteAllText(victim, "not yours\n");
+        var pipeline = new BoardPipeline(board);
+        Assert.IsTrue(pipeline.Run(), string.Join("\n", pipeline.Engine.ErrorLines()));
+        string script = Path.Combine(board.GeneratedDirectory, "boot.source");
+        File.Delete(script);
+        File.CreateSymbolicLink(script, victim);
+
+        Assert.IsFalse(pipeline.Run());
+
+        Assert.AreEqual("XSHM5031", pipeline.Engine.Errors.Single().Code, string.Join("\n", pipeline.Engine.ErrorLines()));
+        Assert.AreEqual("not yours\n", File.ReadAllText(victim));
+        CollectionAssert.AreEqual(new[] { "victim" }, Directory.GetFileSystemEntries(outside).Select(Path.GetFileName).ToArray());
+    }
+
+    [TestMethod]
     [DataRow("../../outside/evil.dtb", DisplayName = "'..' out of generated/")]
     [DataRow("domU1/../../../outside/evil.dtb", DisplayName = "'..' after a folder")]
     public void CompileDtb_DtbPathOutsideGenerated_IsXSHM5030_AndNothingIsWritten(string dtb)
