@@ -18,5 +18,9 @@ namespace Xen.Shm.Diagnostics
 
         // 502x: U-Boot legacy images.
         public static readonly DiagnosticDescriptor UImageAddressTooHigh = new("XSHM5020", Severity.Error, "load or entry address above 4 GiB cannot go in a U-Boot legacy image");
+
+        // 503x: the output folders' wall (Files/OutputFolder.cs), behind the YAML's own path checks.
+        public static readonly DiagnosticDescriptor OutputPathUnsafe = new("XSHM5030", Severity.Error, "output path absolute, leaving its folder, or with an empty, '.', '..' segment, a backslash or a control character");
+        public static readonly DiagnosticDescriptor OutputPathThroughLink = new("XSHM5031", Severity.Error, "output path goes through a symbolic link inside its output folder");
     }
 }

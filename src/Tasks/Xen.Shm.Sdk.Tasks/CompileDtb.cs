@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Microsoft.Build.Framework;
+using Xen.Shm.BootImage.Files;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Sdk.Tasks.BootFolder;
@@ -17,16 +18,21 @@ namespace Xen.Shm.Sdk.Tasks
     {
         [Required] public ITaskItem[] Sources { get; set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>The folder every DTB must land in (generated/): the outputs' wall.</summary>
+        [Required] public string GeneratedDirectory { get; set; } = string.Empty;
+
         /// <summary>dtc -i folders: the board source's folder first (its relative /include/s).</summary>
         public string[] IncludeDirectories { get; set; } = Array.Empty<string>();
 
         protected override void Run()
         {
             var diagnostics = new DiagnosticBag();
+            var folder = new OutputFolder(GeneratedDirectory);
+            foreach (var source in Sources) folder.Contain(source.GetMetadata("DtbPath"));   // the wall, before the first write
             foreach (var source in Sources)
             {
                 string path = source.GetMetadata("FullPath");
-                string output = source.GetMetadata("DtbPath");
+                string output = folder.Contain(source.GetMetadata("DtbPath"));
                 var options = new DtcOptions();
                 options.IncludeDirs.AddRange(IncludeDirectories);
                 var result = Dtc.Compile(File.ReadAllText(path), path, options);

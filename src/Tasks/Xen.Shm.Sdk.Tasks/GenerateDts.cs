@@ -52,6 +52,8 @@ namespace Xen.Shm.Sdk.Tasks
             if (generated.HasErrors || generated.BootLayout is null) return;
 
             var files = OutputPaths.Distinct(generated.Files);
+            var folder = new OutputFolder(GeneratedDirectory);
+            foreach (var file in files) folder.PathOf(file.Path);   // the wall: every path checked before the first write
             var trees = new List<string>();
             // Files the sources /include/ or /incbin/ (not the board source or users' trees themselves).
             var direct = new HashSet<string>(read.Select(Path.GetFullPath), StringComparer.Ordinal);
@@ -62,14 +64,14 @@ namespace Xen.Shm.Sdk.Tasks
                 // DTBs are the next step's (XenShmCompileDtb); copies are packaging's.
                 if (file.Content is null || IsCompiled(file.Kind) || file.Kind == OutputKind.XenUImage) continue;
                 bool tree = IsTreeSource(file.Kind);
-                WriteSource(file.Path, file.Content, file.Kind == OutputKind.HostDts || file.Kind == OutputKind.PartialDts, included);
+                WriteSource(folder, file.Path, file.Content, file.Kind == OutputKind.HostDts || file.Kind == OutputKind.PartialDts, included);
                 if (tree) trees.Add(file.Path);
             }
 
             if (generated.Find(OutputKind.BoardDtb) is not null && generated.BoardSource is string boardSource)
             {
                 // fdt apply route: board.dtb is the board compiled as it is, from a copy beside it.
-                WriteSource("board.dts", new System.Text.UTF8Encoding(false).GetBytes(boardSource), true, included);
+                WriteSource(folder, "board.dts", new System.Text.UTF8Encoding(false).GetBytes(boardSource), true, included);
                 trees.Add("board.dts");
             }
 
@@ -86,14 +88,12 @@ namespace Xen.Shm.Sdk.Tasks
 
         // A tree's text keeps the board's /include/ lines, so an edited .dtsi leaves it unchanged: it
         // is then touched, so XenShmCompileDtb's per-file check still sees it out of date.
-        private void WriteSource(string path, byte[] content, bool includes, DateTime newestInclude)
+        private static void WriteSource(OutputFolder folder, string path, byte[] content, bool includes, DateTime newestInclude)
         {
-            string destination = InGenerated(path);
+            string destination = folder.PathOf(path);
             bool stale = includes && File.Exists(destination) && File.GetLastWriteTimeUtc(destination) < newestInclude;
             FileRefresh.Write(destination, content, touchUnchanged: stale);
         }
-
-        private string InGenerated(string path) => Path.Combine(GeneratedDirectory, path.Replace('/', Path.DirectorySeparatorChar));
 
         private static bool IsCompiled(OutputKind kind) =>
             kind == OutputKind.HostDtb || kind == OutputKind.HostOverlay || kind == OutputKind.PartialDtb || kind == OutputKind.BoardDtb;

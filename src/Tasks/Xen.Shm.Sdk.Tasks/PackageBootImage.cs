@@ -15,10 +15,12 @@ namespace Xen.Shm.Sdk.Tasks
 {
     /// <summary>
     /// Step 5 (XenShmPackageBootImage): every boot-medium file of the generator's layout (copies
-    /// of Xen, kernels, ramdisks; DTBs, xl files and the boot script from generated/) into the boot
-    /// folder, plus manifest.json (../_notes/MANIFEST.md) with each file's load address. Unchanged
-    /// files are not rewritten (only touched: they are this step's Outputs); files of the previous
-    /// build that are no longer planned (e.g. xen.uimg after switching to booti) are deleted.
+    /// of Xen, kernels, ramdisks; DTBs, xl files and the boot script from generated/) into a staging
+    /// folder beside the boot folder, plus manifest.json (../_notes/MANIFEST.md) with each file's
+    /// load address, then the staging folder is swapped in whole (StagedFolder). Unchanged files
+    /// are hard links to the previous folder's (no copy; touched after the swap: they are this
+    /// step's Outputs); files of the previous build that are no longer planned (e.g. xen.uimg after
+    /// switching to booti) are simply not staged; files the SDK never wrote are carried over.
     /// Writes the list of boot-folder files (for FileWrites and up-to-date checks) and the list of
     /// files it copied from (the target's Inputs on the next build).
     /// </summary>
@@ -52,46 +54,59 @@ namespace Xen.Shm.Sdk.Tasks
             }
 
             files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            var boot = new OutputFolder(BootImageDirectory);
+            var previous = PreviousFiles(boot);
+
+            // The whole new folder is staged beside the old one, then swapped in (StagedFolder):
+            // any failure before Commit leaves the previous folder and its manifest as they were.
+            using var staged = StagedFolder.Begin(boot.Root);
+            foreach (var file in files) staged.Staging.PathOf(file.Path);   // the wall, before any write
+
             var entries = new List<ManifestEntry>();
+            var reused = new List<string>();
             foreach (var (path, source, address) in files)
             {
-                string destination = InBootFolder(path);
-                if (FileRefresh.Copy(source, destination, touchUnchanged: true))
-                    Log.LogMessage(MessageImportance.Low, "{0} -> {1}", source, destination);
-                entries.Add(ManifestEntry.FromFile(BootImageDirectory, path, address));
+                if (BootFolderStaging.Stage(boot, staged.Staging, path, source)) reused.Add(path);
+                else Log.LogMessage(MessageImportance.Low, "{0} -> {1} (boot folder)", source, path);
+                entries.Add(ManifestEntry.FromFile(staged.Staging.Root, path, address));
             }
 
             var diagnostics = new DiagnosticBag();
             var manifest = BootManifest.Create(entries, diagnostics);
             Report(diagnostics);
             if (manifest is null) return;
-            ManifestWriter.Write(BootImageDirectory, manifest);
+            ManifestWriter.Write(staged.Staging.Root, manifest);
 
             var written = files.Select(f => f.Path).Concat(new[] { BootManifest.FileName }).OrderBy(p => p, StringComparer.Ordinal).ToList();
-            RemoveLeftovers(written);
+            previous.UnionWith(written);
+            foreach (string kept in BootFolderStaging.CarryOthers(boot, staged.Staging, previous))
+                Log.LogMessage(MessageImportance.Low, "kept {0} (not written by this SDK)", kept);
+
+            staged.Commit();
+
+            // Reused files are this step's Outputs too: they must end newer than its Inputs.
+            foreach (string path in reused) File.SetLastWriteTimeUtc(boot.PathOf(path), DateTime.UtcNow);
             AtomicFile.WriteAllText(WrittenListFile, string.Concat(written.Select(p => p + "\n")));
             AtomicFile.WriteAllText(InputListFile, string.Concat(files.Select(f => Path.GetFullPath(f.Source) + "\n").Distinct(StringComparer.Ordinal)));
-            Written = written.Select(p => (ITaskItem)new TaskItem(InBootFolder(p))).ToArray();
+            Written = written.Select(p => (ITaskItem)new TaskItem(boot.PathOf(p))).ToArray();
         }
 
-        // LAYOUT L1 "never both": a file the last build wrote and this one does not plan goes.
-        private void RemoveLeftovers(IReadOnlyCollection<string> written)
+        // What the SDK wrote into the folder before: the previous manifest's files (swapped in with
+        // them, so always in step) and the last written list; anything else there is the user's.
+        private HashSet<string> PreviousFiles(OutputFolder boot)
         {
-            if (!File.Exists(WrittenListFile)) return;
-            var now = new HashSet<string>(written, StringComparer.Ordinal);
-            foreach (string old in File.ReadAllLines(WrittenListFile))
+            var ours = new HashSet<string>(StringComparer.Ordinal) { BootManifest.FileName };
+            if (File.Exists(WrittenListFile)) ours.UnionWith(File.ReadAllLines(WrittenListFile).Where(l => l.Length > 0));
+            string? manifestPath = boot.ExistingPathOf(BootManifest.FileName);
+            if (manifestPath is not null && File.Exists(manifestPath))
             {
-                if (old.Length == 0 || now.Contains(old)) continue;
-                string path = InBootFolder(old);
-                if (File.Exists(path))
-                {
-                    File.Delete(path);
-                    Log.LogMessage(MessageImportance.Low, "removed {0} (no longer planned)", path);
-                }
+                var old = ManifestReader.ReadFile(manifestPath, new DiagnosticBag());
+                if (old is not null) ours.UnionWith(old.Files.Select(f => f.Path));
             }
+
+            return ours;
         }
 
         private string InGenerated(string path) => Path.Combine(GeneratedDirectory, path.Replace('/', Path.DirectorySeparatorChar));
-        private string InBootFolder(string path) => Path.Combine(BootImageDirectory, path.Replace('/', Path.DirectorySeparatorChar));
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Microsoft.Build.Framework;
+using Xen.Shm.BootImage.Files;
 using Xen.Shm.BootImage.Script;
 using Xen.Shm.BootImage.UImage;
 using Xen.Shm.Diagnostics;
@@ -54,7 +55,9 @@ namespace Xen.Shm.Sdk.Tasks
             Report(diagnostics);
             if (files is null) return;
             if (skipped is not null) Log.LogMessage(MessageImportance.Low, "{0}", skipped);
-            foreach (var file in files) FileRefresh.Write(InGenerated(file.Path), file.Content, touchUnchanged: false);
+            var folder = new OutputFolder(GeneratedDirectory);
+            foreach (var file in files) folder.PathOf(file.Path);   // the wall, before the first write
+            foreach (var file in files) FileRefresh.Write(folder.PathOf(file.Path), file.Content, touchUnchanged: false);
 
             FileRefresh.Text(DependencyFile, string.Concat(read.Select(p => Path.GetFullPath(p) + "\n")), touchUnchanged: false);
             FileRefresh.Stamp(StampFile);

@@ -19,6 +19,11 @@ namespace Xen.Shm.Sdk.Tasks
             {
                 Run();
             }
+            catch (Xen.Shm.BootImage.Files.OutputPathRefusedException e)
+            {
+                // The output folders' wall (XSHM5030/5031): a hostile path, refused before any write.
+                Report(new[] { e.Descriptor.Create(default, e.Message) });
+            }
             catch (IOException e)
             {
                 ReportFileSystemError(e);

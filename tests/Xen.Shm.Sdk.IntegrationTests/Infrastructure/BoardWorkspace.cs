@@ -100,6 +100,18 @@ internal sealed class BoardWorkspace
 
     public BuildRun Clean(params string[] extraArgs) => Run("clean", extraArgs);
 
+    /// <summary>
+    /// Starts `dotnet build` (after a first <see cref="Build"/>: no restore, no logs) and returns at
+    /// once, for the kill tests; the caller ends the process.
+    /// </summary>
+    public System.Diagnostics.Process StartBuild(params string[] extraArgs)
+    {
+        Assert.IsGreaterThan(0, _buildCount, "restore with one Build() first");
+        var args = new List<string> { "build", ProjectFile, "-nr:false", "--disable-build-servers", "-nologo", "--no-restore" };
+        args.AddRange(extraArgs);
+        return DotnetCli.Start(Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory }, args.ToArray());
+    }
+
     private BuildRun Run(string verb, string[] extraArgs, IReadOnlyDictionary<string, string>? extraEnvironment = null)
     {
         int n = ++_buildCount;

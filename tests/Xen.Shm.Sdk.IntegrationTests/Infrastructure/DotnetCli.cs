@@ -26,6 +26,40 @@ internal static class DotnetCli
 
     public static CliResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] args)
     {
+        var psi = StartInfo(workingDirectory, environment, args);
+        var output = new StringBuilder();
+        using var process = new Process { StartInfo = psi };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Append(e.Data).Append('\n'); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Append(e.Data).Append('\n'); };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        // Generous: CI machines with 2 shared cores can be very slow; a hang still ends.
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish within {timeout}:\n{output}");
+        }
+
+        process.WaitForExit();
+        return new CliResult(process.ExitCode, output.ToString(), "dotnet " + string.Join(' ', args));
+    }
+
+    /// <summary>Starts a child `dotnet` whose output is discarded (the kill tests end it themselves).</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var psi = StartInfo(workingDirectory, environment, args);
+        var process = new Process { StartInfo = psi };
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static ProcessStartInfo StartInfo(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
+    {
         var psi = new ProcessStartInfo(Executable)
         {
             WorkingDirectory = workingDirectory,
@@ -50,22 +84,6 @@ internal static class DotnetCli
         psi.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         foreach (var (k, v) in environment) psi.Environment[k] = v;
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = psi };
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Append(e.Data).Append('\n'); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Append(e.Data).Append('\n'); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        // Generous: CI machines with 2 shared cores can be very slow; a hang still ends.
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish within {timeout}:\n{output}");
-        }
-
-        process.WaitForExit();
-        return new CliResult(process.ExitCode, output.ToString(), "dotnet " + string.Join(' ', args));
+        return psi;
     }
 }

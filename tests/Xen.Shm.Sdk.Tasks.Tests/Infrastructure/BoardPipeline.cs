@@ -52,6 +52,7 @@ internal sealed class BoardPipeline
         {
             BuildEngine = Engine,
             Sources = trees,
+            GeneratedDirectory = Board.GeneratedDirectory,
             IncludeDirectories = File.ReadAllLines(Intermediate("generated.includes")).Where(l => l.Length > 0).ToArray(),
         };
         if (!compile.Execute()) return false;

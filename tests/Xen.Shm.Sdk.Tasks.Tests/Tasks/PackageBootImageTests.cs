@@ -164,4 +164,45 @@ public sealed class PackageBootImageTests
         CollectionAssert.AreEquivalent(before.Keys.ToArray(), after);
         foreach (var f in after) CollectionAssert.AreEqual(before[f], File.ReadAllBytes(f), f);
     }
+
+    [TestMethod]
+    public void FailureAfterOtherFilesWereStaged_LeavesThePreviousFolderByteForByte()
+    {
+        using var board = new BoardFolder();
+        var (ok, pipeline, _) = Run(board);
+        Assert.IsTrue(ok);
+        var before = Directory.GetFiles(board.BootDirectory, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllBytes);
+        // dom0/Image changes (staged first, in path order), then xen, the last file, is gone.
+        board.WriteImage("Image", "a changed dom0 kernel\n");
+        File.Delete(Path.Combine(board.Root, "images", "xen"));
+        var engine = new FakeBuildEngine();
+        pipeline.Package!.BuildEngine = engine;
+
+        Assert.IsFalse(pipeline.Package.Execute());
+
+        Assert.AreEqual("XSHM8005", engine.Errors.Single().Code);
+        var after = Directory.GetFiles(board.BootDirectory, "*", SearchOption.AllDirectories);
+        CollectionAssert.AreEquivalent(before.Keys.ToArray(), after);
+        foreach (var f in after) CollectionAssert.AreEqual(before[f], File.ReadAllBytes(f), f);
+        CollectionAssert.AreEqual(new[] { "boot" }, Directory.GetFileSystemEntries(Path.Combine(board.Root, "bin")).Select(Path.GetFileName).ToArray(),
+            "the staging folder is gone");
+    }
+
+    [TestMethod]
+    public void FilesTheSdkNeverWrote_AreCarriedOver_FilesNoLongerPlannedAreNot()
+    {
+        using var board = new BoardFolder();
+        Assert.IsTrue(Run(board).Ok);
+        File.WriteAllText(Path.Combine(board.BootDirectory, "notes.txt"), "mine\n");
+        string withoutRamdisk = BoardFolder.ValidYaml.Replace("    ramdisk: images/rootfs.cpio.gz\n", "");
+        Assert.AreNotEqual(BoardFolder.ValidYaml, withoutRamdisk);
+        File.WriteAllText(board.YamlPath, withoutRamdisk);
+
+        var (ok, _, engine) = Run(board);
+
+        Assert.IsTrue(ok, string.Join("\n", engine.ErrorLines()));
+        Assert.AreEqual("mine\n", File.ReadAllText(Path.Combine(board.BootDirectory, "notes.txt")));
+        Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, "dom0", "rootfs.cpio.gz")), "the dropped ramdisk left with the old folder");
+        CollectionAssert.DoesNotContain(ManifestJson.Read(Path.Combine(board.BootDirectory, "manifest.json")).Select(e => e.Path).ToArray(), "notes.txt");
+    }
 }

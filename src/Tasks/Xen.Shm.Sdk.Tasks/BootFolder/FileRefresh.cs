@@ -26,19 +26,6 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
             return true;
         }
 
-        /// <summary>True when the file was (re)copied.</summary>
-        public static bool Copy(string source, string destination, bool touchUnchanged)
-        {
-            if (File.Exists(destination) && SameBytes(source, destination))
-            {
-                if (touchUnchanged) File.SetLastWriteTimeUtc(destination, DateTime.UtcNow);
-                return false;
-            }
-
-            AtomicFile.Copy(source, destination);
-            return true;
-        }
-
         public static void Text(string destination, string text, bool touchUnchanged) =>
             Write(destination, new System.Text.UTF8Encoding(false).GetBytes(text), touchUnchanged);
 
@@ -50,7 +37,8 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
         }
 
-        private static bool SameBytes(string a, string b)
+        /// <summary>Same length and SHA-256.</summary>
+        public static bool SameBytes(string a, string b)
         {
             var fa = new FileInfo(a);
             var fb = new FileInfo(b);

@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Xen.Shm.BootImage.Files;
+
+namespace Xen.Shm.Sdk.Tasks.BootFolder
+{
+    /// <summary>
+    /// Fills the staging folder from the previous boot folder where it can: a file whose bytes did
+    /// not change becomes a hard link to the old one (as fast as the old "not rewritten" rule), any
+    /// other is copied from its source. The previous folder is only read, never through a link.
+    /// </summary>
+    internal static class BootFolderStaging
+    {
+        // AtomicFile's temp names (".<name>.<32 hex>.tmp"): never carried over.
+        private static readonly Regex s_temp = new Regex(@"^\..+\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant);
+
+        /// <summary>True when the old file was reused (linked), false when the source was copied.</summary>
+        public static bool Stage(OutputFolder previous, OutputFolder staging, string path, string source)
+        {
+            string destination = staging.PathOf(path);
+            string? old = previous.ExistingPathOf(path);
+            if (old is not null && File.Exists(old) && FileRefresh.SameBytes(source, old) && Link(old, destination)) return true;
+            AtomicFile.Copy(source, destination);
+            return false;
+        }
+
+        /// <summary>
+        /// Files in the previous folder the SDK did not write (not in <paramref name="ours"/>, not
+        /// reached through a link) go into the staging folder unchanged; returns their paths.
+        /// </summary>
+        public static IReadOnlyList<string> CarryOthers(OutputFolder previous, OutputFolder staging, ISet<string> ours)
+        {
+            var kept = new List<string>();
+            if (!Directory.Exists(previous.Root)) return kept;
+            foreach (string file in Directory.EnumerateFiles(previous.Root, "*", SearchOption.AllDirectories))
+            {
+                string path = file.Substring(previous.Root.Length + 1).Replace(Path.DirectorySeparatorChar, '/');
+                if (ours.Contains(path) || s_temp.IsMatch(Path.GetFileName(path))) continue;
+                string? old = previous.ExistingPathOf(path);
+                if (old is null || OutputFolder.PathProblem(path) is not null) continue;
+                string destination = staging.PathOf(path);
+                if (!Link(old, destination)) AtomicFile.Copy(old, destination);
+                kept.Add(path);
+            }
+
+            return kept.OrderBy(p => p, System.StringComparer.Ordinal).ToList();
+        }
+
+        private static bool Link(string existing, string link)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+            return HardLink.TryCreate(existing, link);
+        }
+    }
+}
