@@ -382,6 +382,9 @@ namespace Xen.Shm.Generation
             foreach (var r in board.Regions)
                 if (r.HostRange is Topology.AddressRange hr) reserved.Add(new Layout.AddressRange(hr.Base, hr.Size));
             foreach (var r in board.Host.Reserved) reserved.Add(new Layout.AddressRange(r.Range.Base, r.Range.Size));
+            // Xen hands static memory to its domain at boot: a module loaded there would be overwritten.
+            foreach (var d in board.Domains)
+                foreach (var b in d.StaticMem) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
             return new LoadLayout(board.HostRamAfterCarve.Select(b => new Layout.AddressRange(b.Range.Base, b.Range.Size)).ToList())
             {
                 MemoryStart = board.Host.BootStart.Value,

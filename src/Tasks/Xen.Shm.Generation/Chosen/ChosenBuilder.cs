@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Xen.Shm.Generation.Dts;
 using Xen.Shm.Generation.Guest;
 using Xen.Shm.Generation.Layout;
@@ -48,6 +49,9 @@ namespace Xen.Shm.Generation.Chosen
                 if (d.Vpl011?.Value ?? true) n.Property("vpl011", null);
                 if (board.IsEnhanced(d)) n.Property("xen,enhanced", DtsFormat.Strings("enabled"));
                 if (d.DirectMap?.Value ?? false) n.Property("direct-map", null);
+                // Cells are the parent's, /chosen's 2/2 (Xen 4.17+ bootfdt.c process_domain_node, domain_build.c parse_static_mem_prop).
+                if (d.StaticMem.Count > 0)
+                    n.Property("xen,static-mem", DtsFormat.Reg(d.StaticMem.Select(b => (b.Base.Value, b.Size.Value)).ToList(), Cells, Cells));
                 if (d.Kernel != null)
                     n.Child(Module(plan.Find(BootFileRole.DomUKernel, d.Index), fileSize, BootFolder.DomainFile(d, d.Kernel), "kernel", d.Name.Value + " kernel", d.Bootargs?.Value));
                 if (d.Ramdisk != null)
