@@ -159,6 +159,7 @@ namespace Xen.Shm.Generation
                 string dtbPath = xl ? BootFolder.InFolder(BootFolder.XlDtb(board, d)) : BootFolder.PartialDtb(d);
                 var dtb = Generated(task.Result, dtsPath, d.Span, diagnostics);
                 if (dtb == null) return;
+                TreeWarnings.Add(task.Result, d.Name.Value + ".dts", 0, dtsPath, d.Span, diagnostics);
                 partials.Add(new OutputFile(dtsPath, OutputKind.PartialDts, Utf8(dts), null, null, d.Name.Value));
                 partials.Add(new OutputFile(dtbPath, OutputKind.PartialDtb, dtb, null, null, d.Name.Value));
                 if (xl) xlTrees.Add(d.Name.Value);
@@ -207,6 +208,7 @@ namespace Xen.Shm.Generation
             string? overlaySource = null;
             Task<DtcResult>? overlayTask = null;
             ulong dtbGuess = (ulong)(hostSource?.Length ?? 0);
+            DtcResult? hostCompiled = null;
             for (int round = 0; round < MaxPlanRounds; round++)
             {
                 var files = new List<BootFile>(planned);
@@ -245,6 +247,7 @@ namespace Xen.Shm.Generation
                         return Failed(diagnostics);
                     }
                     hostDtb = compiled.Output;
+                    hostCompiled = compiled;
                 }
                 if ((ulong)hostDtb!.Length == dtbGuess) break;
                 dtbGuess = (ulong)hostDtb.Length;
@@ -254,6 +257,11 @@ namespace Xen.Shm.Generation
                     return Failed(diagnostics);
                 }
             }
+
+            // The board's dtc warnings (and any in our blocks), once, from the host tree the boot loads.
+            if (hostCompiled != null)
+                TreeWarnings.Add(hostCompiled, input.HostSourceName, input.HostSource != null ? TreeWarnings.Lines(input.HostSource) : 0,
+                    BootFolder.HostDts, new SourceSpan(input.HostSourceName, 0, 0), diagnostics);
 
             // 6. The overlay: the same changes as &{/path} fragments (compiled above, next to the host tree).
             if (overlaySource == null || overlayTask == null)
