@@ -239,8 +239,8 @@ namespace Xen.Shm.Generation
                         // Tell a broken board from a generated tree that breaks it.
                         var board0 = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
                         if (!board0.Succeeded)
-                            diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, boardSpan,
-                                $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(board0.Messages)}");
+                            diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, FirstErrorSpan(board0.Messages, boardSpan),
+                                $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(board0.Messages)}", boardSpan);
                         else
                             diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, boardSpan,
                                 $"the patched host device tree does not compile: {FirstError(compiled.Messages)}");
@@ -444,6 +444,13 @@ namespace Xen.Shm.Generation
             if (r.Succeeded && r.Output != null) return r.Output;
             diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, span, $"generated '{name}' does not compile: {FirstError(r.Messages)}");
             return null;
+        }
+
+        /// <summary>Where dtc saw the first error (the board.dts line), else the YAML's deviceTree value.</summary>
+        private static SourceSpan FirstErrorSpan(IReadOnlyList<DtcMessage> messages, SourceSpan fallback)
+        {
+            var first = messages.FirstOrDefault(m => m.Severity != DtcSeverity.Warning && !m.Span.IsEmpty);
+            return first == null ? fallback : first.ToDiagnostic().Span;
         }
 
         private static string FirstError(IReadOnlyList<DtcMessage> messages)

@@ -25,7 +25,10 @@ namespace Xen.Shm.Generation.Dts
                 if (m.Severity != DtcSeverity.Warning) continue;
                 var d = m.ToDiagnostic();
                 var s = d.Span;
-                string text = m.CheckName != null ? $"dtc warning ({m.CheckName}): {m.Text.TrimEnd('\n')}" : "dtc warning: " + m.Text.TrimEnd('\n');
+                // dtc's own line after its position: "Warning (check): /node: text".
+                string rendered = m.ToString().TrimEnd('\n');
+                int at = rendered.IndexOf("Warning", StringComparison.Ordinal);
+                string text = "dtc " + (at >= 0 ? "w" + rendered.Substring(at + 1) : "warning: " + m.Text.TrimEnd('\n'));
                 SourceSpan span = s.IsEmpty ? fallback
                     : string.Equals(s.File, compiledAs, StringComparison.Ordinal) && s.Line > sourceLines
                         ? new SourceSpan(generatedPath, s.Line, s.Column, s.EndLine, s.EndColumn)
