@@ -28,6 +28,7 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor StaticMemNotInRam = new("XSHM2021", Severity.Error, "static memory bank not inside one host RAM bank");
         public static readonly DiagnosticDescriptor StaticMemOverlap = new("XSHM2022", Severity.Error, "static memory bank overlaps another static memory bank, a region's host range or board reserved memory");
         public static readonly DiagnosticDescriptor StaticMemTotal = new("XSHM2023", Severity.Error, "static memory banks do not add up to the domain's memory");
+        public static readonly DiagnosticDescriptor Dom0CommandLineConflict = new("XSHM2024", Severity.Error, "dom0 memory or vcpus differ from dom0_mem or dom0_max_vcpus in xen.bootargs");
 
         public static readonly DiagnosticDescriptor UioCompatibleMismatch = new("XSHM2201", Severity.Error, "UIO regions with different compatible strings");
         public static readonly DiagnosticDescriptor UioCompatibleUnsafe = new("XSHM2202", Severity.Error, "UIO compatible empty or with characters unsafe on the kernel command line");

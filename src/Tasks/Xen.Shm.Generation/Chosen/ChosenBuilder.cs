@@ -65,7 +65,7 @@ namespace Xen.Shm.Generation.Chosen
             return chosen;
         }
 
-        /// <summary>Xen's command line; <c>dom0_mem=&lt;M&gt;M</c> is appended when dom0 has memory and the line does not set it (§10.2).</summary>
+        /// <summary>Xen's command line; <c>dom0_mem=&lt;M&gt;M</c> (§10.2) and <c>dom0_max_vcpus=&lt;n&gt;</c> are appended when dom0 has memory / vcpus and the line does not set them.</summary>
         public static string? XenCommandLine(Board board, string? boardXenBootargs = null)
         {
             string? line = board.Xen.Bootargs?.Value ?? boardXenBootargs;
@@ -73,6 +73,12 @@ namespace Xen.Shm.Generation.Chosen
             if (dom0?.Memory is { } mem && (line == null || !HasWord(line, "dom0_mem=")))
             {
                 string add = "dom0_mem=" + (mem.Value / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + "M";
+                line = string.IsNullOrEmpty(line) ? add : line + " " + add;
+            }
+            // dom0's vcpus, when given (else Xen's default: every CPU of cpupool0); a different value is XSHM2024.
+            if (dom0?.Vcpus is { } vcpus && (line == null || !HasWord(line, "dom0_max_vcpus=")))
+            {
+                string add = "dom0_max_vcpus=" + vcpus.Value.ToString(CultureInfo.InvariantCulture);
                 line = string.IsNullOrEmpty(line) ? add : line + " " + add;
             }
             return line;
