@@ -108,4 +108,20 @@ public sealed class WarningTests : BoardTestBase
         Assert.HasCount(1, errors, run.ToString());
         StringAssert.StartsWith(errors[0], dts + "(20,", run.ToString());
     }
+
+    [TestMethod]
+    public void RamOnlyBoard_WarnsAtTheHostKeyThatNoHostDtbNorBootScrIsMade()
+    {
+        // testassets/sdk-basic: "host:" on line 9, column 1, with only 'ram' (the README's sample shape).
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+
+        var run = board.Build();
+
+        run.AssertSucceeded();
+        var lines = run.DiagnosticLines("XSHM8020");
+        Assert.HasCount(1, lines, run.ToString());
+        StringAssert.Matches(lines[0], new Regex("^" + Regex.Escape(board.YamlPath) + @"\(9,1(,\d+,\d+)?\): warning XSHM8020: .*host\.dtb.*boot\.scr"));
+        Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, "host.dtb")));
+        Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, "boot.scr")));
+    }
 }

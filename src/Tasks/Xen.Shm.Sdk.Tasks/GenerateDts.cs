@@ -42,6 +42,11 @@ namespace Xen.Shm.Sdk.Tasks
 
             var diagnostics = new DiagnosticBag();
             OutputPaths.CheckCopies(board, diagnostics);
+            if (board.Host.DeviceTree is null)
+                // Xen boots with the host DTB (its /chosen names every module); without the board's tree there is nothing to patch or load.
+                diagnostics.Add(DiagnosticCodes.NoBoardDeviceTree, board.HostSpan,
+                    "'host' gives RAM banks but no 'deviceTree': the boot folder gets no host.dtb (Xen needs the board's device tree with /chosen naming every module) " +
+                    "and no boot.scr (it loads and boots that DTB); only the images, xl files and manifest.json are written. Add 'deviceTree: <board>.dts' (or .dtb) to 'host'");
             Report(diagnostics);
             if (diagnostics.HasErrors) return;
 
