@@ -25,10 +25,12 @@ namespace Xen.Shm.Generation.Dts
                 if (m.Severity != DtcSeverity.Warning) continue;
                 var d = m.ToDiagnostic();
                 var s = d.Span;
-                // dtc's own line after its position: "Warning (check): /node: text".
+                // dtc's own words after its position: "Warning (check): /node: text".
                 string rendered = m.ToString().TrimEnd('\n');
-                int at = rendered.IndexOf("Warning", StringComparison.Ordinal);
-                string text = "dtc " + (at >= 0 ? "w" + rendered.Substring(at + 1) : "warning: " + m.Text.TrimEnd('\n'));
+                string marker = $"Warning ({m.CheckName}): ";
+                int at = m.CheckName is null ? -1 : rendered.LastIndexOf(marker, StringComparison.Ordinal);
+                string text = at >= 0 ? $"dtc warning ({m.CheckName}): {rendered.Substring(at + marker.Length)}"
+                    : m.CheckName is null ? "dtc warning: " + m.Text.TrimEnd('\n') : $"dtc warning ({m.CheckName}): {m.Text.TrimEnd('\n')}";
                 SourceSpan span = s.IsEmpty ? fallback
                     : string.Equals(s.File, compiledAs, StringComparison.Ordinal) && s.Line > sourceLines
                         ? new SourceSpan(generatedPath, s.Line, s.Column, s.EndLine, s.EndColumn)
