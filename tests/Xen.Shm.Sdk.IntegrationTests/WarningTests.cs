@@ -124,4 +124,18 @@ public sealed class WarningTests : BoardTestBase
         Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, "host.dtb")));
         Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, "boot.scr")));
     }
+
+    [TestMethod]
+    public void TreatWarningsAsErrors_FailsOnAnSdkWarningToo()
+    {
+        // Item 4 without dtc: sdk-basic's only warning is XSHM8020 (no device tree).
+        var board = BoardWorkspace.Create(TestContext, "sdk-basic");
+
+        var run = board.Build("-p:TreatWarningsAsErrors=true");
+
+        run.AssertFailed();
+        Assert.HasCount(1, run.DiagnosticLines("XSHM8020"), run.ToString());
+        StringAssert.Contains(run.DiagnosticLines("XSHM8020")[0], ": error XSHM8020: ");
+        Assert.IsFalse(Directory.Exists(board.BootDirectory), "a build failed by its warnings writes no boot folder");
+    }
 }
