@@ -23,6 +23,13 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor DomainListedTwice = new("XSHM2018", Severity.Error, "a domain listed twice in one region");
         public static readonly DiagnosticDescriptor FewParticipantsOrMixedCacheability = new("XSHM2019", Severity.Warning, "region with fewer than 2 participants, or mixed cacheability");
 
+        // XSHM2020–2039: static memory (xen,static-mem); not in the spec, Xen's own rules (src/Tasks/Xen.Shm.Topology/README.md).
+        public static readonly DiagnosticDescriptor DirectMapWithoutStaticMem = new("XSHM2020", Severity.Error, "directMap on a dom0less domain without staticMem");
+        public static readonly DiagnosticDescriptor StaticMemNotInRam = new("XSHM2021", Severity.Error, "static memory bank not inside one host RAM bank");
+        public static readonly DiagnosticDescriptor StaticMemOverlap = new("XSHM2022", Severity.Error, "static memory bank overlaps another static memory bank, a region's host range or board reserved memory");
+        public static readonly DiagnosticDescriptor StaticMemTotal = new("XSHM2023", Severity.Error, "static memory banks do not add up to the domain's memory");
+        public static readonly DiagnosticDescriptor Dom0CommandLineConflict = new("XSHM2024", Severity.Error, "dom0 memory or vcpus differ from dom0_mem or dom0_max_vcpus in xen.bootargs");
+
         public static readonly DiagnosticDescriptor UioCompatibleMismatch = new("XSHM2201", Severity.Error, "UIO regions with different compatible strings");
         public static readonly DiagnosticDescriptor UioCompatibleUnsafe = new("XSHM2202", Severity.Error, "UIO compatible empty or with characters unsafe on the kernel command line");
         public static readonly DiagnosticDescriptor UioOfIdConflict = new("XSHM2203", Severity.Error, "dom0 bootargs already name a different uio_pdrv_genirq.of_id");

@@ -14,6 +14,7 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor BootLoadCommandInvalid = new("XSHM8008", Severity.Error, "XenShmBootLoadCommand spans several lines (empty means the default)");
         public static readonly DiagnosticDescriptor BootPathPrefixInvalid = new("XSHM8009", Severity.Error, "XenShmBootPathPrefix has characters a U-Boot script line cannot take as is");
         public static readonly DiagnosticDescriptor BootExtraCommandInvalid = new("XSHM8010", Severity.Error, "a XenShmBootExtraCommand item is empty or spans several lines");
+        public static readonly DiagnosticDescriptor NoBoardDeviceTree = new("XSHM8020", Severity.Warning, "board without a device tree: the boot folder gets no host.dtb and no boot.scr");
         public static readonly DiagnosticDescriptor FileSystemError = new("XSHM8005", Severity.Error, "a board file could not be read or an output written (permissions, disk full, file removed meanwhile)");
 
         public static readonly DiagnosticDescriptor InternalError = new("XSHM9001", Severity.Error, "unexpected exception in an Xen.Shm.Sdk task: a bug, please report it with the build log");

@@ -159,6 +159,7 @@ namespace Xen.Shm.Generation
                 string dtbPath = xl ? BootFolder.InFolder(BootFolder.XlDtb(board, d)) : BootFolder.PartialDtb(d);
                 var dtb = Generated(task.Result, dtsPath, d.Span, diagnostics);
                 if (dtb == null) return;
+                TreeWarnings.Add(task.Result, d.Name.Value + ".dts", 0, dtsPath, d.Span, diagnostics);
                 partials.Add(new OutputFile(dtsPath, OutputKind.PartialDts, Utf8(dts), null, null, d.Name.Value));
                 partials.Add(new OutputFile(dtbPath, OutputKind.PartialDtb, dtb, null, null, d.Name.Value));
                 if (xl) xlTrees.Add(d.Name.Value);
@@ -207,6 +208,7 @@ namespace Xen.Shm.Generation
             string? overlaySource = null;
             Task<DtcResult>? overlayTask = null;
             ulong dtbGuess = (ulong)(hostSource?.Length ?? 0);
+            DtcResult? hostCompiled = null;
             for (int round = 0; round < MaxPlanRounds; round++)
             {
                 var files = new List<BootFile>(planned);
@@ -237,14 +239,15 @@ namespace Xen.Shm.Generation
                         // Tell a broken board from a generated tree that breaks it.
                         var board0 = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
                         if (!board0.Succeeded)
-                            diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, boardSpan,
-                                $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(board0.Messages)}");
+                            diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, FirstErrorSpan(board0.Messages, boardSpan),
+                                $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(board0.Messages)}", boardSpan);
                         else
                             diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, boardSpan,
                                 $"the patched host device tree does not compile: {FirstError(compiled.Messages)}");
                         return Failed(diagnostics);
                     }
                     hostDtb = compiled.Output;
+                    hostCompiled = compiled;
                 }
                 if ((ulong)hostDtb!.Length == dtbGuess) break;
                 dtbGuess = (ulong)hostDtb.Length;
@@ -254,6 +257,11 @@ namespace Xen.Shm.Generation
                     return Failed(diagnostics);
                 }
             }
+
+            // The board's dtc warnings (and any in our blocks), once, from the host tree the boot loads.
+            if (hostCompiled != null)
+                TreeWarnings.Add(hostCompiled, input.HostSourceName, input.HostSource != null ? TreeWarnings.Lines(input.HostSource) : 0,
+                    BootFolder.HostDts, new SourceSpan(input.HostSourceName, 0, 0), diagnostics);
 
             // 6. The overlay: the same changes as &{/path} fragments (compiled above, next to the host tree).
             if (overlaySource == null || overlayTask == null)
@@ -382,6 +390,9 @@ namespace Xen.Shm.Generation
             foreach (var r in board.Regions)
                 if (r.HostRange is Topology.AddressRange hr) reserved.Add(new Layout.AddressRange(hr.Base, hr.Size));
             foreach (var r in board.Host.Reserved) reserved.Add(new Layout.AddressRange(r.Range.Base, r.Range.Size));
+            // Xen hands static memory to its domain at boot: a module loaded there would be overwritten.
+            foreach (var d in board.Domains)
+                foreach (var b in d.StaticMem) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
             return new LoadLayout(board.HostRamAfterCarve.Select(b => new Layout.AddressRange(b.Range.Base, b.Range.Size)).ToList())
             {
                 MemoryStart = board.Host.BootStart.Value,
@@ -433,6 +444,13 @@ namespace Xen.Shm.Generation
             if (r.Succeeded && r.Output != null) return r.Output;
             diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, span, $"generated '{name}' does not compile: {FirstError(r.Messages)}");
             return null;
+        }
+
+        /// <summary>Where dtc saw the first error (the board.dts line), else the YAML's deviceTree value.</summary>
+        private static SourceSpan FirstErrorSpan(IReadOnlyList<DtcMessage> messages, SourceSpan fallback)
+        {
+            var first = messages.FirstOrDefault(m => m.Severity != DtcSeverity.Warning && !m.Span.IsEmpty);
+            return first == null ? fallback : first.ToDiagnostic().Span;
         }
 
         private static string FirstError(IReadOnlyList<DtcMessage> messages)

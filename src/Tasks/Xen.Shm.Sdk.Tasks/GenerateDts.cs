@@ -42,13 +42,18 @@ namespace Xen.Shm.Sdk.Tasks
 
             var diagnostics = new DiagnosticBag();
             OutputPaths.CheckCopies(board, diagnostics);
+            if (board.Host.DeviceTree is null)
+                // Xen boots with the host DTB (its /chosen names every module); without the board's tree there is nothing to patch or load.
+                diagnostics.Add(DiagnosticCodes.NoBoardDeviceTree, board.HostSpan,
+                    "'host' gives RAM banks but no 'deviceTree': the boot folder gets no host.dtb (Xen needs the board's device tree with /chosen naming every module) " +
+                    "and no boot.scr (it loads and boots that DTB); only the images, xl files and manifest.json are written. Add 'deviceTree: <board>.dts' (or .dtb) to 'host'");
             Report(diagnostics);
             if (diagnostics.HasErrors) return;
 
             var read = new List<string>();
             var input = GenerationInputReader.Read(board, settings.LayoutOptions, read);
             var generated = BoardGenerator.Generate(input);
-            Report(generated.Diagnostics);
+            Report(generated.Diagnostics.Select(d => OnDisk(d, generated, input.HostSourceName)));
             if (generated.HasErrors || generated.BootLayout is null) return;
 
             var files = OutputPaths.Distinct(generated.Files);
@@ -84,6 +89,20 @@ namespace Xen.Shm.Sdk.Tasks
             FileRefresh.Text(IncludeListFile, Lines(includes.Where(d => d.Length > 0).Distinct(StringComparer.Ordinal)), touchUnchanged: false);
             FileRefresh.Text(DependencyFile, Lines(read.Concat(generated.Dependencies).Select(Path.GetFullPath).Distinct(StringComparer.Ordinal)), touchUnchanged: false);
             FileRefresh.Stamp(StampFile);
+        }
+
+        /// <summary>
+        /// dtc's positions as files MSBuild can open: a generated tree's boot-folder path is its copy in
+        /// generated/; another relative path is a file the board /include/s, relative to the board's folder.
+        /// </summary>
+        private Diagnostic OnDisk(Diagnostic d, GenerationResult generated, string hostSourceName)
+        {
+            string file = d.Span.File;
+            if (string.IsNullOrEmpty(file) || Path.IsPathRooted(file)) return d;
+            string onDisk = generated.Find(file) is not null ? InGenerated(file)
+                : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(hostSourceName)) ?? string.Empty, file));
+            var s = d.Span;
+            return new Diagnostic(d.Descriptor, d.Severity, d.Message, new SourceSpan(onDisk, s.Line, s.Column, s.EndLine, s.EndColumn), d.Related);
         }
 
         // A tree's text keeps the board's /include/ lines, so an edited .dtsi leaves it unchanged: it

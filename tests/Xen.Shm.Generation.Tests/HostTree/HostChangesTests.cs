@@ -66,6 +66,15 @@ public sealed class HostChangesTests
     }
 
     [TestMethod]
+    public void Dom0Vcpus_ReachXensCommandLineAsDom0MaxVcpus()
+    {
+        // Issue 19 item 2: dom0 vcpus was accepted and dropped; Xen reads dom0_max_vcpus (xen/arch/arm/domain_build.c).
+        string yaml = TempBoard.Yaml().Replace("memory: 1024M, kernel: images/Image, ramdisk", "memory: 1024M, vcpus: 2, kernel: images/Image, ramdisk");
+        using var b = new TempBoard(yaml);
+        StringAssert.Contains(b.Load().Generate().HostDts, "xen,xen-bootargs = \"console=dtuart dom0_mem=1024M dom0_max_vcpus=2\";");
+    }
+
+    [TestMethod]
     public void BoardXenCommandLine_IsKeptWhenTheTopologyHasNone()
     {
         string yaml = TempBoard.Yaml().Replace(", bootargs: \"console=dtuart dom0_mem=1024M\" }", " }");

@@ -27,6 +27,7 @@ public sealed class ExpectedFilesTests
     [DataRow("static-shm")]
     [DataRow("mmio-sram")]
     [DataRow("domain-shm")]
+    [DataRow("static-mem")]
     public void GeneratedTextEqualsHandWrittenExpectedFiles(string name)
     {
         var scenario = Scenario.Load(name);

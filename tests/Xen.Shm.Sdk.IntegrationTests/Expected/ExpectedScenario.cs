@@ -22,6 +22,7 @@ internal sealed record ExpectedScenario(string Name, ulong BootScriptAddress, ul
         new ExpectedScenario("uio", LowestSlot, 0x3200000, ["dom0", "etc/xen/guest1"]),
         new ExpectedScenario("static-shm", LowestSlot, 0x3200000, ["dom0", "etc/xen/vm1", "etc/xen/vm2", "etc/xen/vm3"]),
         new ExpectedScenario("domain-shm", LowestSlot, 0x7600000, ["dom0", "domU1", "domU2"]),
+        new ExpectedScenario("static-mem", LowestSlot, 0x16600000, ["dom0", "domU1"]),
     }.ToDictionary(s => s.Name);
 
     public const string Readme = "README.md";

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Xen.Shm.Generation.Dts;
 using Xen.Shm.Generation.Guest;
 using Xen.Shm.Generation.Layout;
@@ -48,6 +49,9 @@ namespace Xen.Shm.Generation.Chosen
                 if (d.Vpl011?.Value ?? true) n.Property("vpl011", null);
                 if (board.IsEnhanced(d)) n.Property("xen,enhanced", DtsFormat.Strings("enabled"));
                 if (d.DirectMap?.Value ?? false) n.Property("direct-map", null);
+                // Cells are the parent's, /chosen's 2/2 (Xen 4.17+ bootfdt.c process_domain_node, domain_build.c parse_static_mem_prop).
+                if (d.StaticMem.Count > 0)
+                    n.Property("xen,static-mem", DtsFormat.Reg(d.StaticMem.Select(b => (b.Base.Value, b.Size.Value)).ToList(), Cells, Cells));
                 if (d.Kernel != null)
                     n.Child(Module(plan.Find(BootFileRole.DomUKernel, d.Index), fileSize, BootFolder.DomainFile(d, d.Kernel), "kernel", d.Name.Value + " kernel", d.Bootargs?.Value));
                 if (d.Ramdisk != null)
@@ -61,7 +65,7 @@ namespace Xen.Shm.Generation.Chosen
             return chosen;
         }
 
-        /// <summary>Xen's command line; <c>dom0_mem=&lt;M&gt;M</c> is appended when dom0 has memory and the line does not set it (§10.2).</summary>
+        /// <summary>Xen's command line; <c>dom0_mem=&lt;M&gt;M</c> (§10.2) and <c>dom0_max_vcpus=&lt;n&gt;</c> are appended when dom0 has memory / vcpus and the line does not set them.</summary>
         public static string? XenCommandLine(Board board, string? boardXenBootargs = null)
         {
             string? line = board.Xen.Bootargs?.Value ?? boardXenBootargs;
@@ -69,6 +73,12 @@ namespace Xen.Shm.Generation.Chosen
             if (dom0?.Memory is { } mem && (line == null || !HasWord(line, "dom0_mem=")))
             {
                 string add = "dom0_mem=" + (mem.Value / (1024 * 1024)).ToString(CultureInfo.InvariantCulture) + "M";
+                line = string.IsNullOrEmpty(line) ? add : line + " " + add;
+            }
+            // dom0's vcpus, when given (else Xen's default: every CPU of cpupool0); a different value is XSHM2024.
+            if (dom0?.Vcpus is { } vcpus && (line == null || !HasWord(line, "dom0_max_vcpus=")))
+            {
+                string add = "dom0_max_vcpus=" + vcpus.Value.ToString(CultureInfo.InvariantCulture);
                 line = string.IsNullOrEmpty(line) ? add : line + " " + add;
             }
             return line;

@@ -34,6 +34,9 @@ namespace Xen.Shm.Topology
         /// <summary>Where the <c>domains:</c> key is written (board-wide domain problems point here).</summary>
         public SourceSpan DomainsSpan { get; init; }
 
+        /// <summary>The top-level <c>host</c> key.</summary>
+        public SourceSpan HostSpan { get; init; }
+
         /// <summary>The topology file (as given to the loader).</summary>
         public string YamlPath { get; }
 

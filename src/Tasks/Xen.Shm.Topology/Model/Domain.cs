@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Xen.Shm.Diagnostics;
 
 namespace Xen.Shm.Topology
@@ -19,7 +20,8 @@ namespace Xen.Shm.Topology
         public Domain(int index, Spanned<string> name, Spanned<DomainKind> kind, Spanned<ulong>? memory, Spanned<int>? vcpus,
             BoardFile? kernel, BoardFile? ramdisk, BoardFile? deviceTree, Spanned<string>? bootargs,
             IReadOnlyList<Spanned<string>> extraIomem, IReadOnlyList<Spanned<uint>> irqs, IReadOnlyList<Spanned<string>> passthrough,
-            Spanned<bool>? directMap, Spanned<bool>? enhanced, Spanned<bool>? vpl011, Spanned<string>? xlDir, SourceSpan span)
+            Spanned<bool>? directMap, Spanned<bool>? enhanced, Spanned<bool>? vpl011, Spanned<string>? xlDir, SourceSpan span,
+            IReadOnlyList<StaticMemBank>? staticMem = null, SourceSpan? staticMemSpan = null)
         {
             Index = index;
             Name = name;
@@ -38,7 +40,11 @@ namespace Xen.Shm.Topology
             Vpl011 = vpl011;
             XlDir = xlDir;
             Span = span;
-            GuestRam = kind.Value == DomainKind.Dom0 || memory is null ? new AddressRange[0] : GuestLayout.RamBanks(memory.Value.Value);
+            StaticMem = staticMem ?? new StaticMemBank[0];
+            StaticMemSpan = staticMemSpan ?? span;
+            GuestRam = kind.Value == DomainKind.Dom0 || memory is null ? new AddressRange[0]
+                : IsDirectMapped && StaticMem.Count > 0 ? StaticMem.Select(b => b.Range).ToArray()
+                : GuestLayout.RamBanks(memory.Value.Value);
         }
 
         /// <summary>Declaration order (0-based), the tie-breaker of every ordering.</summary>
@@ -83,7 +89,14 @@ namespace Xen.Shm.Topology
 
         public SourceSpan Span { get; }
 
-        /// <summary>Guest RAM banks (spec §1.5); empty for dom0 (direct-mapped) and when memory is unknown.</summary>
+        /// <summary>dom0less: <c>xen,static-mem</c> banks (host memory for this domain alone); empty = Xen allocates from its heap.</summary>
+        public IReadOnlyList<StaticMemBank> StaticMem { get; }
+
+        /// <summary>The <c>staticMem</c> key (or the domain when it is absent).</summary>
+        public SourceSpan StaticMemSpan { get; }
+
+        /// <summary>Guest RAM banks (spec §1.5); a direct-mapped domU's are its static banks (Xen assign_static_memory_11);
+        /// empty for dom0 (direct-mapped) and when memory is unknown.</summary>
         public IReadOnlyList<AddressRange> GuestRam { get; }
 
         /// <summary>Guest address == host address (spec §1.5): dom0 and dom0less domUs with direct-map.</summary>

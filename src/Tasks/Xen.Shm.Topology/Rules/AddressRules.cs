@@ -39,6 +39,19 @@ namespace Xen.Shm.Topology.Rules
                     }
                 }
             }
+
+            foreach (var d in ctx.Board.Domains)
+            {
+                foreach (var bank in d.StaticMem)
+                {
+                    // Xen ASSERTs page alignment (acquire_static_memory_bank) and skips empty banks.
+                    string what = $"static memory bank of '{d.Name.Value}'";
+                    Aligned(ctx, bank.Base, what + " base");
+                    Aligned(ctx, bank.Size, what + " size");
+                    NonZero(ctx, bank.Size, what);
+                    NoWrap(ctx, bank.Base, bank.Size.Value, what);
+                }
+            }
         }
 
         private static void Aligned(RuleContext ctx, Spanned<ulong>? value, string what)

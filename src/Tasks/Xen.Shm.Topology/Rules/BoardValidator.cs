@@ -25,6 +25,8 @@ namespace Xen.Shm.Topology.Rules
             MmioSramRules.Check(ctx);         // 2401
             DomainShmRules.Check(ctx);        // 2501–2505
             BootRules.Check(ctx);             // 2602 2603
+            StaticMemRules.Check(ctx);        // 2020–2023
+            Dom0CommandLineRules.Check(ctx);  // 2024
         }
     }
 }

@@ -15,6 +15,13 @@ namespace Xen.Shm.Topology.Rules
                 if (d.Kind.Value == DomainKind.Dom0less && !v.AtLeast(4, 12))
                     ctx.Report(DiagnosticCodes.NotInTargetXen, d.Kind.Span, $"dom0less domains need Xen 4.12 or later; the target is {target}", xen.Version.Span);
 
+            foreach (var d in ctx.Board.Domains)
+                // xen,static-mem's cells are the parent's (/chosen) since 4.17; 4.16 read #xen,static-mem-*-cells instead.
+                // Xen must also be built with CONFIG_STATIC_MEMORY (UNSUPPORTED; Debian's build has it off).
+                if (d.StaticMem.Count > 0 && !v.AtLeast(4, 17))
+                    ctx.Report(DiagnosticCodes.NotInTargetXen, d.StaticMemSpan,
+                        $"staticMem (xen,static-mem with the parent's cells) needs Xen 4.17 or later built with CONFIG_STATIC_MEMORY; the target is {target}", xen.Version.Span);
+
             foreach (var region in ctx.Board.Regions)
             {
                 var at = region.Mechanism.Span;

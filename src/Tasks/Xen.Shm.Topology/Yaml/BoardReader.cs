@@ -27,7 +27,7 @@ namespace Xen.Shm.Topology.Yaml
             var regions = RegionReader.ReadAll(top, ctx);
 
             if (xen is null || host is null || domainsNode is null) return null;
-            return new Board(yamlPath, xen, host, domains, regions, ctx.Files) { UnreadableDomains = skippedNames, DomainsSpan = top.KeySpan("domains") };
+            return new Board(yamlPath, xen, host, domains, regions, ctx.Files) { UnreadableDomains = skippedNames, DomainsSpan = top.KeySpan("domains"), HostSpan = top.KeySpan("host") };
         }
 
         private static XenTarget? ReadXen(YamlMappingAt map, ReadContext ctx)

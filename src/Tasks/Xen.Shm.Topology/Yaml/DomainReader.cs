@@ -65,11 +65,11 @@ namespace Xen.Shm.Topology.Yaml
             switch (kind.Value.Value)
             {
                 case DomainKind.Dom0:
-                    foreach (var k in new[] { "deviceTree", "extraIomem", "irqs", "passthrough", "directMap", "enhanced", "vpl011" })
+                    foreach (var k in new[] { "deviceTree", "extraIomem", "irqs", "passthrough", "directMap", "staticMem", "enhanced", "vpl011" })
                         r.Forbid(k, "on dom0");
                     break;
                 case DomainKind.Xl:
-                    foreach (var k in new[] { "directMap", "enhanced", "vpl011", "xlDir" })
+                    foreach (var k in new[] { "directMap", "staticMem", "enhanced", "vpl011", "xlDir" })
                         r.Forbid(k, "on an xl domain (it is a dom0less or dom0 setting)");
                     break;
                 default:
@@ -92,12 +92,27 @@ namespace Xen.Shm.Topology.Yaml
             var passthrough = isDom0 ? Array.Empty<Spanned<string>>() : r.Strings("passthrough");
             bool dom0less = kind.Value.Value == DomainKind.Dom0less;
             var directMap = dom0less ? r.Bool("directMap") : null;
+            var staticMem = dom0less ? StaticMem(r, ctx) : null;
             var enhanced = dom0less ? r.Bool("enhanced") : null;
             var vpl011 = dom0less ? r.Bool("vpl011") : null;
             var xlDir = isDom0 ? r.String("xlDir") : null;
 
             return new Domain(index, name.Value, kind.Value, memory, vcpus, kernel, ramdisk, partial, bootargs, extraIomem, irqs, passthrough,
-                directMap, enhanced, vpl011, xlDir, map.Span);
+                directMap, enhanced, vpl011, xlDir, map.Span, staticMem, r.Has("staticMem") ? r.KeySpan("staticMem") : (SourceSpan?)null);
+        }
+
+        /// <summary><c>staticMem: [ { base, size } ]</c>; banks with a missing value are left out (XSHM1007 said why).</summary>
+        private static IReadOnlyList<StaticMemBank> StaticMem(MappingReader r, ReadContext ctx)
+        {
+            var banks = new List<StaticMemBank>();
+            foreach (var bankMap in r.Mappings("staticMem", "{ base, size }"))
+            {
+                var b = new MappingReader(bankMap, "a static memory bank", Keys.StaticMemBank, ctx);
+                var @base = b.Number("base", required: true);
+                var size = b.Number("size", required: true);
+                if (@base is { } bv && size is { } sv) banks.Add(new StaticMemBank(bv, sv, bankMap.Span));
+            }
+            return banks;
         }
     }
 }

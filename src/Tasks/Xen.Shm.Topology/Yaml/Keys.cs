@@ -13,11 +13,12 @@ namespace Xen.Shm.Topology.Yaml
         public static readonly string[] RamBank = { "node", "base", "size" };
         public static readonly string[] Reserved = { "name", "base", "size" };
         public static readonly string[] Boot = { "start", "end" };
+        public static readonly string[] StaticMemBank = { "base", "size" };
 
         public static readonly string[] Domain =
         {
             "name", "kind", "memory", "vcpus", "kernel", "ramdisk", "bootargs", "deviceTree", "extraIomem", "irqs",
-            "passthrough", "directMap", "enhanced", "vpl011", "xlDir",
+            "passthrough", "directMap", "staticMem", "enhanced", "vpl011", "xlDir",
         };
 
         public static readonly string[] Region = { "id", "mechanism", "host", "size", "compatible", "cacheable", "dom0Access", "peers" };
