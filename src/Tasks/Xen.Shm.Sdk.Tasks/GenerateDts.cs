@@ -105,6 +105,9 @@ namespace Xen.Shm.Sdk.Tasks
             return new Diagnostic(d.Descriptor, d.Severity, d.Message, new SourceSpan(onDisk, s.Line, s.Column, s.EndLine, s.EndColumn), d.Related);
         }
 
+        // Where a generated tree's copy lies, for positions only: writes go through OutputFolder.
+        private string InGenerated(string path) => Path.Combine(GeneratedDirectory, path.Replace('/', Path.DirectorySeparatorChar));
+
         // A tree's text keeps the board's /include/ lines, so an edited .dtsi leaves it unchanged: it
         // is then touched, so XenShmCompileDtb's per-file check still sees it out of date.
         private static void WriteSource(OutputFolder folder, string path, byte[] content, bool includes, DateTime newestInclude)
