@@ -25,6 +25,7 @@ namespace Xen.Shm.Topology.Rules
             MmioSramRules.Check(ctx);         // 2401
             DomainShmRules.Check(ctx);        // 2501–2505
             BootRules.Check(ctx);             // 2602 2603
+            OutputPathRules.Check(ctx);       // 1027 1028 1029 1032
         }
     }
 }
