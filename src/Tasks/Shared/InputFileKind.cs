@@ -34,8 +34,9 @@ namespace Xen.Shm.Inputs
             {
                 if (Directory.Exists(path)) return InputFileKind.Directory;
                 if (!File.Exists(path)) return InputFileKind.Missing;
-                if (Environment.OSVersion.Platform == PlatformID.Unix && StatMode(path, out int mode, out size) is true)
-                    return (mode & 0xF000) == 0x8000 ? InputFileKind.Regular : InputFileKind.Special;
+                // A dangling symbolic link "exists" for File.Exists (lstat) but stat(2) fails: nothing to read.
+                if (Environment.OSVersion.Platform == PlatformID.Unix && StatMode(path, out int mode, out size) is bool found)
+                    return !found ? InputFileKind.Missing : (mode & 0xF000) == 0x8000 ? InputFileKind.Regular : InputFileKind.Special;
                 size = new FileInfo(path).Length;
                 return InputFileKind.Regular;
             }

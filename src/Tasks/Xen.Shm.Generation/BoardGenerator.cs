@@ -72,6 +72,7 @@ namespace Xen.Shm.Generation
                 {
                     diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, boardSpan,
                         $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(parsed.Messages)}");
+                    AtTheirPositions(parsed.Messages, diagnostics);
                     return Failed(diagnostics);
                 }
                 boardTree = parsed.Tree;
@@ -418,6 +419,7 @@ namespace Xen.Shm.Generation
             {
                 diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, file.Span,
                     $"the partial device tree '{file.WrittenPath}' does not compile: {FirstError(parsed.Messages)}");
+                AtTheirPositions(parsed.Messages, diagnostics);
                 return null;
             }
             tree = parsed.Tree;
@@ -433,6 +435,14 @@ namespace Xen.Shm.Generation
             if (r.Succeeded && r.Output != null) return r.Output;
             diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, span, $"generated '{name}' does not compile: {FirstError(r.Messages)}");
             return null;
+        }
+
+        // The compiler's own errors that have a place in the user's source (a syntax error, an
+        // /incbin/ of a FIFO) also go out at that place, so the IDE can jump to the line (issue 17).
+        private static void AtTheirPositions(IReadOnlyList<DtcMessage> messages, DiagnosticBag diagnostics)
+        {
+            foreach (var m in messages)
+                if (m.Severity != DtcSeverity.Warning && !m.Span.IsEmpty) diagnostics.Add(m.ToDiagnostic());
         }
 
         private static string FirstError(IReadOnlyList<DtcMessage> messages)
