@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Sdk.Tasks.Tests.Infrastructure;
@@ -48,83 +47,34 @@ internal sealed class BadInputWorkspace : IDisposable
     }
 
     /// <summary>Applies the case's edit and setup steps; returns where the diagnostic must point (full path, line, column).</summary>
-    public (string File, int Line, int Column) Break(BadInputCase c)
-    {
-        string editPath = InBoard(c.EditFile);
-        byte[] original = File.Exists(editPath) ? File.ReadAllBytes(editPath) : [];
-        var outside = System.Text.Encoding.UTF8.GetBytes(Outside);
-        var (edited, marker) = c.Apply(original);
-        edited = ReplaceToken(edited, "$OUTSIDE"u8.ToArray(), outside);
-        File.WriteAllBytes(editPath, edited);
-        foreach (var step in c.Setup) Run(step);
-        // Written, not copied: a newer time, as an edit in an editor gives.
-        if (File.Exists(editPath)) File.SetLastWriteTimeUtc(editPath, DateTime.UtcNow.AddSeconds(2));
-        var pos = c.AtPosition ?? marker ?? throw new InvalidOperationException($"{c}: no marker and no position");
-        return (InBoard(c.AtFile), pos.Line, pos.Column);
-    }
+    public (string File, int Line, int Column) Break(BadInputCase c) => c.ApplyTo(Board.Root, Outside, BlobStep);
 
-    private void Run(string[] step)
+    // The steps that make and break a host DTB.
+    private void BlobStep(string[] step, string path)
     {
-        string path = InBoard(step[1]);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         switch (step[0])
         {
-            case "fifo": Delete(path); Process("mkfifo", path); break;
-            case "dir": Delete(path); Directory.CreateDirectory(path); break;
-            case "empty": Delete(path); File.WriteAllBytes(path, []); break;
-            case "link": Delete(path); File.CreateSymbolicLink(path, step[2]); break;
-            case "write": File.WriteAllBytes(path, BadInputCase.Unescape(step[2])); break;
-            case "big":
-                Delete(path);
-                using (var f = File.Create(path)) f.SetLength(long.Parse(step[2], CultureInfo.InvariantCulture)); // sparse
-                break;
             case "compile":
             {
-                // step: compile <dts> <dtb>, by this repository's dtc-exact compiler (bytes checked against dtc elsewhere).
+                // compile <dts> <dtb>, by this repository's dtc-exact compiler (its bytes are checked against dtc elsewhere).
                 var result = Dtc.Compile(File.ReadAllBytes(path), path, new DtcOptions());
-                File.WriteAllBytes(InBoard(step[2]), result.Output ?? throw new InvalidOperationException("base DTS does not compile"));
+                File.WriteAllBytes(Path.Combine(Board.Root, step[2]), result.Output ?? throw new InvalidOperationException("base DTS does not compile"));
                 break;
             }
             case "patch":
             {
-                // step: patch <file> <offset>:<hex bytes>
+                // patch <file> <hex offset>:<hex bytes>
                 var parts = step[2].Split(':');
                 var bytes = File.ReadAllBytes(path);
-                int at = int.Parse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-                var hex = Convert.FromHexString(parts[1]);
-                hex.CopyTo(bytes, at);
+                Convert.FromHexString(parts[1]).CopyTo(bytes, int.Parse(parts[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture));
                 File.WriteAllBytes(path, bytes);
                 break;
             }
             case "truncate":
-            {
-                var bytes = File.ReadAllBytes(path);
-                File.WriteAllBytes(path, bytes.AsSpan(0, int.Parse(step[2], CultureInfo.InvariantCulture)).ToArray());
+                File.WriteAllBytes(path, File.ReadAllBytes(path).AsSpan(0, int.Parse(step[2], CultureInfo.InvariantCulture)).ToArray());
                 break;
-            }
             default: throw new InvalidOperationException("unknown setup step " + step[0]);
         }
-    }
-
-    private string InBoard(string relative) => Path.Combine(Board.Root, relative);
-
-    private static void Delete(string path)
-    {
-        if (Directory.Exists(path)) Directory.Delete(path, true);
-        else File.Delete(path);
-    }
-
-    private static void Process(string tool, string argument)
-    {
-        using var p = System.Diagnostics.Process.Start(new ProcessStartInfo(tool, [argument]) { UseShellExecute = false })!;
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"{tool} {argument} failed");
-    }
-
-    private static byte[] ReplaceToken(byte[] text, byte[] token, byte[] value)
-    {
-        var s = System.Text.Encoding.Latin1.GetString(text);
-        return System.Text.Encoding.Latin1.GetBytes(s.Replace(System.Text.Encoding.Latin1.GetString(token), System.Text.Encoding.Latin1.GetString(value), StringComparison.Ordinal));
     }
 
     /// <summary>Every file under <paramref name="folder"/> (relative path → bytes); symbolic links as their target text.</summary>

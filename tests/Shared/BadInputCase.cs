@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Xen.Shm.Sdk.Tasks.Tests.BadInputs;
+namespace Xen.Shm.TestSupport;
 
 /// <summary>
 /// One row of a testassets/bad-inputs/*.cases table (format in that folder's README.md):
@@ -111,6 +111,57 @@ public sealed class BadInputCase
             else if ((edited[i] & 0xC0) != 0x80) column++;
         }
         return (edited, (line, column));
+    }
+
+    /// <summary>
+    /// Breaks the board in <paramref name="boardRoot"/>: writes the edit ($OUTSIDE → <paramref name="outside"/>),
+    /// then runs the setup steps (fifo, dir, empty, link, write, big; others go to <paramref name="otherStep"/>).
+    /// Returns where the diagnostic must point: full path, line, column.
+    /// </summary>
+    public (string File, int Line, int Column) ApplyTo(string boardRoot, string outside, Action<string[], string>? otherStep = null)
+    {
+        string editPath = Path.Combine(boardRoot, EditFile);
+        byte[] original = File.Exists(editPath) ? File.ReadAllBytes(editPath) : [];
+        var (edited, marker) = Apply(original);
+        string latin = Encoding.Latin1.GetString(edited).Replace("$OUTSIDE", Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(outside)), StringComparison.Ordinal);
+        File.WriteAllBytes(editPath, Encoding.Latin1.GetBytes(latin));
+        foreach (var step in Setup)
+        {
+            string path = Path.Combine(boardRoot, step[1]);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            switch (step[0])
+            {
+                case "fifo": Delete(path); MakeFifo(path); break;
+                case "dir": Delete(path); Directory.CreateDirectory(path); break;
+                case "empty": Delete(path); File.WriteAllBytes(path, []); break;
+                case "link": Delete(path); File.CreateSymbolicLink(path, step[2]); break;
+                case "write": File.WriteAllBytes(path, Unescape(step[2])); break;
+                case "big":
+                    Delete(path);
+                    using (var f = File.Create(path)) f.SetLength(long.Parse(step[2], CultureInfo.InvariantCulture)); // sparse
+                    break;
+                default:
+                    (otherStep ?? throw new InvalidOperationException($"{this}: unknown setup step {step[0]}"))(step, path);
+                    break;
+            }
+        }
+        // A newer time, as an edit in an editor gives (MSBuild must not skip the steps).
+        if (File.Exists(editPath)) File.SetLastWriteTimeUtc(editPath, DateTime.UtcNow.AddSeconds(1));
+        var pos = AtPosition ?? marker ?? throw new InvalidOperationException($"{this}: no marker and no position");
+        return (Path.Combine(boardRoot, AtFile), pos.Line, pos.Column);
+    }
+
+    private static void Delete(string path)
+    {
+        if (Directory.Exists(path)) Directory.Delete(path, true);
+        else File.Delete(path);
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException("mkfifo " + path + " failed");
     }
 
     private static int IndexOf(byte[] haystack, byte[] needle)
