@@ -114,7 +114,9 @@ namespace Xen.Shm.Topology.Rules
                     [d.Name.Value + ".dts"] = ("the domain's generated device-tree source", SourceSpan.None),
                 };
                 if (d.Kernel is { } k) Claim(ctx, inFolder, FileName(k.FullPath), $"{d.Name.Value}'s kernel", k.Span);
-                if (d.Ramdisk is { } r) Claim(ctx, inFolder, FileName(r.FullPath), $"{d.Name.Value}'s ramdisk", r.Span);
+                // One file as kernel and ramdisk is one copy with two load slots, not a clash.
+                if (d.Ramdisk is { } r && !(d.Kernel is { } same && same.FullPath == r.FullPath))
+                    Claim(ctx, inFolder, FileName(r.FullPath), $"{d.Name.Value}'s ramdisk", r.Span);
             }
         }
 
