@@ -86,7 +86,8 @@ namespace Xen.Shm.Topology.Rules
         /// <summary>
         /// XSHM1032: the names at the top of the boot folder (Xen's file, the domains' folders, the
         /// first segment of xlDir, the SDK's own files) and the files in each domain's folder
-        /// (kernel, ramdisk, the generated &lt;name&gt;.dtb/.dts) must not meet.
+        /// (a kernel or ramdisk and the generated &lt;name&gt;.dtb/.dts) must not meet; two copies with one
+        /// name are XSHM8004 (Sdk.Tasks OutputPaths).
         /// </summary>
         private static void CheckClashes(RuleContext ctx, Spanned<string>? xlDir)
         {
@@ -106,17 +107,19 @@ namespace Xen.Shm.Topology.Rules
                         xlDir is null ? Array.Empty<SourceSpan>() : new[] { owner.Span });
             }
 
-            foreach (var d in board.Domains)
+            // Only a dom0less domain's folder holds its generated tree (xl trees sit beside the xl folder).
+            foreach (var d in board.Domains.Where(d => d.Kind.Value == DomainKind.Dom0less))
             {
                 var inFolder = new Dictionary<string, (string What, SourceSpan Span)>(StringComparer.Ordinal)
                 {
                     [d.Name.Value + ".dtb"] = ("the domain's generated device tree", SourceSpan.None),
                     [d.Name.Value + ".dts"] = ("the domain's generated device-tree source", SourceSpan.None),
                 };
-                if (d.Kernel is { } k) Claim(ctx, inFolder, FileName(k.FullPath), $"{d.Name.Value}'s kernel", k.Span);
-                // One file as kernel and ramdisk is one copy with two load slots, not a clash.
-                if (d.Ramdisk is { } r && !(d.Kernel is { } same && same.FullPath == r.FullPath))
-                    Claim(ctx, inFolder, FileName(r.FullPath), $"{d.Name.Value}'s ramdisk", r.Span);
+                // Kernel against ramdisk (two copies, one name) is XSHM8004, raised where copies are planned.
+                foreach (var f in new[] { d.Kernel, d.Ramdisk })
+                    if (f is not null && inFolder.TryGetValue(FileName(f.FullPath), out var generated))
+                        ctx.Report(DiagnosticCodes.BootFolderPathClash, f.Span,
+                            $"'{f.WrittenPath}' would be '{d.Name.Value}/{FileName(f.FullPath)}' in the boot folder, already {generated.What}");
             }
         }
 
