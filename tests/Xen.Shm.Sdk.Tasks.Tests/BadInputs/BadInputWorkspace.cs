@@ -21,7 +21,7 @@ internal sealed class BadInputWorkspace : IDisposable
     public BoardFolder Board { get; }
     public string Outside => Path.Combine(Root, "outside");
 
-    public static string Assets => Path.Combine(RepositoryRoot(), "testassets", "bad-inputs");
+    public static string Assets => Path.Combine(RepositoryRoot.Path, "testassets", "bad-inputs");
 
     private static string NewRoot() => Path.Combine(Path.GetTempPath(), "xen-shm-bad-inputs", Guid.NewGuid().ToString("N"));
 
@@ -104,13 +104,6 @@ internal sealed class BadInputWorkspace : IDisposable
             Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
         foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
             File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Xen.Shm.Sdk.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Xen.Shm.Sdk.sln not found");
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using System.Globalization;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Topology;
+using Xen.Shm.Sdk.Tasks.Tests.Infrastructure;
 
 namespace Xen.Shm.Sdk.Tasks.Tests.Fuzz;
 
@@ -27,16 +28,9 @@ public sealed class FuzzTests
     private static TimeSpan? LongRun =>
         double.TryParse(Environment.GetEnvironmentVariable("XSHM_FUZZ_SECONDS"), NumberStyles.Float, CultureInfo.InvariantCulture, out double s) ? TimeSpan.FromSeconds(s) : null;
 
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Xen.Shm.Sdk.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Xen.Shm.Sdk.sln not found");
-    }
-
     private static List<byte[]> Files(string pattern) =>
         new[] { "testassets", Path.Combine("tests", "Xen.Shm.Devicetree.Tests"), Path.Combine("tests", "Xen.Shm.Topology.Tests") }
-            .Select(d => Path.Combine(Root(), d)).Where(Directory.Exists)
+            .Select(d => Path.Combine(RepositoryRoot.Path, d)).Where(Directory.Exists)
             .SelectMany(d => Directory.EnumerateFiles(d, pattern, SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -47,7 +41,7 @@ public sealed class FuzzTests
     public void YamlLoader_NeverThrowsOrHangs()
     {
         var seeds = Files("board.yaml");
-        string yamlPath = Path.Combine(Root(), "testassets", "bad-inputs", "base", "board.yaml");
+        string yamlPath = Path.Combine(RepositoryRoot.Path, "testassets", "bad-inputs", "base", "board.yaml");
         Fuzz("yaml", seeds, ["&a ", "*a", "!!binary ", "!foo ", "\"\\0\"", "\"\\n\"", "- ", ": ", "{", "}", "[", "]", "0x", "xlDir: /../..", "name: ..", "kernel: /dev/zero",
             "\t", "\n", "---\n", "\xff", "'", "\"", "?", "|", ">", "%YAML 1.1\n", "16M", "0xffffffffffffffff", "dom0", "dom0less", "xl", "mmio-sram", "static-shm", "uio"],
             2000, bytes =>
@@ -63,7 +57,7 @@ public sealed class FuzzTests
     public void DtsCompiler_NeverThrowsOrHangs()
     {
         var seeds = Files("*.dts");
-        string name = Path.Combine(Root(), "testassets", "bad-inputs", "base", "fuzz.dts");
+        string name = Path.Combine(RepositoryRoot.Path, "testassets", "bad-inputs", "base", "fuzz.dts");
         Fuzz("dts", seeds, ["/dts-v1/;", "/plugin/;", "/include/ \"/dev/zero\"", "/incbin/(\"/dev/zero\", 0, 16)", "/incbin/(\"board.dts\", 0xffffffff, 4)", "/bits/ 64", "/bits/ 8",
             "/delete-node/ ", "/delete-property/ ", "/memreserve/ ", "&", "&{/}", "<", ">", "[", "]", "{", "}", ";", "=", "\"", "\\x", "'a'", "(1 << 63)", "(1/0)", "(1%0)", "?:",
             "label:", "#address-cells", "reg", "phandle", "0xffffffffffffffff", "\n#line 1 \"x\"\n", "\0"],
