@@ -7,16 +7,6 @@ namespace Xen.Shm.Sdk.Tasks.Tests;
 [TestClass]
 public sealed partial class CodeTableTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Xen.Shm.Sdk.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("Xen.Shm.Sdk.sln not found");
-    }
-
     [GeneratedRegex(@"Code=""(XSHM\d{4})""")]
     private static partial Regex TargetsCode();
 
@@ -26,7 +16,7 @@ public sealed partial class CodeTableTests
     [TestMethod]
     public void EveryCodeRaisedByTheTargets_IsInTheTable()
     {
-        string root = RepositoryRoot();
+        string root = Infrastructure.RepositoryRoot.Path;
         var codes = Directory.GetFiles(Path.Combine(root, "src", "Xen.Shm.Sdk", "build"), "*.targets")
             .SelectMany(f => TargetsCode().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToList();
@@ -43,7 +33,7 @@ public sealed partial class CodeTableTests
     [TestMethod]
     public void EverySdkCode_IsRaisedInExactlyOnePlace()
     {
-        string root = RepositoryRoot();
+        string root = Infrastructure.RepositoryRoot.Path;
         var fieldByCode = typeof(DiagnosticCodes).GetFields()
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .ToDictionary(f => ((DiagnosticDescriptor)f.GetValue(null)!).Code, f => f.Name);

@@ -140,7 +140,7 @@ namespace Xen.Shm.Devicetree
             }
             catch (DtcFatalException e)
             {
-                messages.Add(DtcMessage.Fatal(e.Message));
+                messages.Add(e.ToMessage());
                 return new DtcResult(null, 1, messages, deps, tree);
             }
         }

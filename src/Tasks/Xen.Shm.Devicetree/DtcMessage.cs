@@ -25,8 +25,12 @@ namespace Xen.Shm.Devicetree
         private readonly string _rendered;
         private readonly bool _noNewline;
 
-        private DtcMessage(DtcSeverity severity, SourceSpan span, string? checkName, string text, string rendered, bool noNewline = false)
+        private readonly DiagnosticDescriptor? _code;
+
+        private DtcMessage(DtcSeverity severity, SourceSpan span, string? checkName, string text, string rendered, bool noNewline = false,
+            DiagnosticDescriptor? code = null)
         {
+            _code = code;
             _noNewline = noNewline;
             Severity = severity;
             Span = span;
@@ -82,12 +86,15 @@ namespace Xen.Shm.Devicetree
         internal static DtcMessage ParseError(string prefix, SourceSpan span, string text) =>
             new DtcMessage(DtcSeverity.Error, span, null, text, prefix + ": " + FormatPosition(span) + " " + text);
 
-        internal static DtcMessage Fatal(string text)
+        internal static DtcMessage Fatal(string text) => Fatal(text, null, default);
+
+        /// <summary>A fatal stop; with <paramref name="code"/>, one of ours (XSHM3006/3007) at <paramref name="span"/>, printed as dtc prints die().</summary>
+        internal static DtcMessage Fatal(string text, DiagnosticDescriptor? code, SourceSpan span)
         {
             // die() text carries its own newline (mostly); we store lines without the final one.
             bool newline = text.EndsWith("\n", System.StringComparison.Ordinal);
             string t = newline ? text.Substring(0, text.Length - 1) : text;
-            return new DtcMessage(DtcSeverity.Fatal, default, null, t, "FATAL ERROR: " + t, noNewline: !newline);
+            return new DtcMessage(DtcSeverity.Fatal, code is null ? default : span, null, t, "FATAL ERROR: " + t, noNewline: !newline, code);
         }
 
         internal static DtcMessage Plain(DtcSeverity severity, string text, bool noNewline = false) =>
@@ -105,7 +112,8 @@ namespace Xen.Shm.Devicetree
         public Diagnostic ToDiagnostic()
         {
             DiagnosticDescriptor d;
-            if (CheckName != null) d = Severity == DtcSeverity.Error ? DiagnosticCodes.DtcCheckError : DiagnosticCodes.DtcCheckWarning;
+            if (_code != null) d = _code;
+            else if (CheckName != null) d = Severity == DtcSeverity.Error ? DiagnosticCodes.DtcCheckError : DiagnosticCodes.DtcCheckWarning;
             else if (Severity == DtcSeverity.Fatal) d = DiagnosticCodes.DtcFatal;
             else if (!Span.IsEmpty) d = DiagnosticCodes.DtsSyntaxError;
             else d = Severity == DtcSeverity.Error ? DiagnosticCodes.DtcCheckError : DiagnosticCodes.DtcOtherWarning;

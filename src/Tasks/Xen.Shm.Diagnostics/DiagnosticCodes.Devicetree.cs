@@ -8,6 +8,8 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor DtcCheckWarning = new("XSHM3003", Severity.Warning, "device tree fails a warning-level dtc check");
         public static readonly DiagnosticDescriptor DtcFatal = new("XSHM3004", Severity.Error, "device-tree compiler stopped (unreadable file, bad option, unsupported input)");
         public static readonly DiagnosticDescriptor DtcOtherWarning = new("XSHM3005", Severity.Warning, "device-tree compiler warning outside the checks (blob size, duplicate label entry)");
+        public static readonly DiagnosticDescriptor DtsInputNotRegularFile = new("XSHM3006", Severity.Error, "device-tree input, /include/ or /incbin/ is a directory, FIFO or device, not a regular file");
+        public static readonly DiagnosticDescriptor DtsInputTooLarge = new("XSHM3007", Severity.Error, "device-tree input, /include/ or /incbin/ slice larger than the compiler takes");
 
         // XSHM35xx: blobs the DTB reader rejects; the message carries the byte offset.
         public static readonly DiagnosticDescriptor DtbTruncated = new("XSHM3501", Severity.Error, "blob shorter than its header or than the sizes it declares");

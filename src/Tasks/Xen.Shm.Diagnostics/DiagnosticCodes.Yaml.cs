@@ -26,5 +26,14 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor UndefinedAlias = new("XSHM1021", Severity.Error, "YAML alias names no anchor defined before it");
         public static readonly DiagnosticDescriptor BootWindowInvalid = new("XSHM1022", Severity.Error, "boot memory window end not above its start");
         public static readonly DiagnosticDescriptor HostDeviceTreeUnreadable = new("XSHM1023", Severity.Error, "host board device tree could not be read");
+        public static readonly DiagnosticDescriptor YamlTagUnsupported = new("XSHM1024", Severity.Error, "YAML tag (!!binary, !foo) not supported: every value is read as plain text");
+        public static readonly DiagnosticDescriptor TopologyNotUtf8 = new("XSHM1025", Severity.Error, "topology file is not valid UTF-8");
+        public static readonly DiagnosticDescriptor ControlCharacterInValue = new("XSHM1026", Severity.Error, "value holds a control character (NUL, newline, tab, ...)");
+        public static readonly DiagnosticDescriptor XlDirUnsafe = new("XSHM1027", Severity.Error, "xlDir not a clean dom0 folder ('/'-separated words, no '.'/'..' or empty segments, no backslash)");
+        public static readonly DiagnosticDescriptor DomainNameNotAFileName = new("XSHM1028", Severity.Error, "domain name cannot name files and folders ('.'-leading)");
+        public static readonly DiagnosticDescriptor InputFileNameUnsafe = new("XSHM1029", Severity.Error, "input file name unusable as a boot-folder file name");
+        public static readonly DiagnosticDescriptor InputNotRegularFile = new("XSHM1030", Severity.Error, "named input is a directory, FIFO, device or socket, not a regular file");
+        public static readonly DiagnosticDescriptor InputFileEmpty = new("XSHM1031", Severity.Error, "kernel or Xen image is an empty file");
+        public static readonly DiagnosticDescriptor BootFolderPathClash = new("XSHM1032", Severity.Error, "two outputs would land on the same boot-folder path");
     }
 }

@@ -72,6 +72,7 @@ namespace Xen.Shm.Generation
                 {
                     diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, boardSpan,
                         $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(parsed.Messages)}");
+                    AtTheirPositions(parsed.Messages, diagnostics);
                     return Failed(diagnostics);
                 }
                 boardTree = parsed.Tree;
@@ -429,6 +430,7 @@ namespace Xen.Shm.Generation
             {
                 diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, file.Span,
                     $"the partial device tree '{file.WrittenPath}' does not compile: {FirstError(parsed.Messages)}");
+                AtTheirPositions(parsed.Messages, diagnostics);
                 return null;
             }
             tree = parsed.Tree;
@@ -451,6 +453,14 @@ namespace Xen.Shm.Generation
         {
             var first = messages.FirstOrDefault(m => m.Severity != DtcSeverity.Warning && !m.Span.IsEmpty);
             return first == null ? fallback : first.ToDiagnostic().Span;
+        }
+
+        // The compiler's own errors that have a place in the user's source (a syntax error, an
+        // /incbin/ of a FIFO) also go out at that place, so the IDE can jump to the line (issue 17).
+        private static void AtTheirPositions(IReadOnlyList<DtcMessage> messages, DiagnosticBag diagnostics)
+        {
+            foreach (var m in messages)
+                if (m.Severity != DtcSeverity.Warning && !m.Span.IsEmpty) diagnostics.Add(m.ToDiagnostic());
         }
 
         private static string FirstError(IReadOnlyList<DtcMessage> messages)

@@ -14,18 +14,9 @@ namespace Xen.Shm.Topology
         /// <summary>Reads, loads and validates a topology file.</summary>
         public static TopologyResult Load(string yamlPath)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(yamlPath);
-            }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is ArgumentException ||
-                                       ex is NotSupportedException || ex is System.Security.SecurityException)
-            {
-                var bag = new DiagnosticBag();
-                ReadContext.ReportUnreadableTopology(yamlPath ?? string.Empty, ex, bag);
-                return new TopologyResult(null, bag.ToList());
-            }
+            var diagnostics = new DiagnosticBag();
+            string? text = TopologyText.Read(yamlPath, diagnostics);
+            if (text is null) return new TopologyResult(null, diagnostics.ToList());
             return Parse(text, yamlPath);
         }
 

@@ -49,6 +49,11 @@ internal sealed class BoardFolder : IDisposable
         WriteImage("domu-Image", "domU kernel stand-in\n");
     }
 
+    private BoardFolder(string root, bool existing) => Root = root;
+
+    /// <summary>A board folder that exists already (a copied test asset).</summary>
+    public static BoardFolder At(string root) => new(root, existing: true);
+
     public string Root { get; }
     public string YamlPath => Path.Combine(Root, "board.yaml");
     public string BootDirectory => Path.Combine(Root, "bin", "boot") + Path.DirectorySeparatorChar;

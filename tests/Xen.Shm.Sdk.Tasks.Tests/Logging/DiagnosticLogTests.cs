@@ -105,4 +105,16 @@ public sealed class DiagnosticLogTests
 
         CollectionAssert.AreEqual(new[] { "XSHM2002 a.yaml(2,3,0,0)", "XSHM2001 a.yaml(9,1,0,0)" }, engine.ErrorLines().ToArray());
     }
+
+    [TestMethod]
+    public void MessageWithNewlinesAndControls_StaysOneCanonicalLine()
+    {
+        // Issue 17: "xlDir: /etc/xen\nreboot" once split the error line, and MSBuild read "reboot…" as a second message.
+        var (engine, log) = NewLog();
+        var d = DiagnosticCodes.UnknownKey.Create(new SourceSpan("/b/board.yaml", 3, 1), "unknown key 'a\nb: error XSHM0000: forged\r\t\0\u0085'");
+
+        DiagnosticLog.Report(log, new[] { d });
+
+        Assert.AreEqual("unknown key 'a\\nb: error XSHM0000: forged\\r\\t\\u0000\\u0085'", engine.Errors.Single().Message);
+    }
 }

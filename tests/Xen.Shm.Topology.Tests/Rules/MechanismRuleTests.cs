@@ -55,7 +55,7 @@ public sealed class MechanismRuleTests
     [TestMethod]
     [DataRow("shm-1")]
     [DataRow("shm.1")]
-    [DataRow("\"shm_1\\n\"")]
+    [DataRow("\"shm 1\"")] // a newline here is refused earlier, as a control character (XSHM1026)
     public void XSHM2301_StaticShmIdWithCharactersXlRejects(string id)
     {
         Topo.AssertOnly(Boards.WithRegion(Shm(id: "»" + id)), "XSHM2301");

@@ -287,7 +287,7 @@ namespace Xen.Shm.Devicetree.Source
         private void PushFile(string name)
         {
             if (_depth++ >= MaxIncludeDepth) throw new DtcFatalException("Includes nested too deeply"); // dtc prints no newline here
-            var bytes = _opener.Open(name, _file.Dir, out var full);
+            var bytes = _opener.Open(name, _file.Dir, out var full, _lastSpan);
             _file = new SourceFileState(bytes, full, SourceOpener.DirOf(full), _file);
         }
 

@@ -48,7 +48,7 @@ namespace Xen.Shm.Devicetree
             }
             catch (DtcFatalException e)
             {
-                messages.Add(DtcMessage.Fatal(e.Message));
+                messages.Add(e.ToMessage());
                 return new DtsParseResult(null, messages, opener.Dependencies);
             }
             return Run(bytes, full, opener, messages);
@@ -91,7 +91,7 @@ namespace Xen.Shm.Devicetree
             }
             catch (DtcFatalException e)
             {
-                messages.Add(DtcMessage.Fatal(e.Message));
+                messages.Add(e.ToMessage());
                 tree = null;
             }
             return new DtsParseResult(tree, messages, opener.Dependencies);
@@ -575,19 +575,9 @@ namespace Xen.Shm.Devicetree
             var data = fileData;
             int nul = Array.IndexOf(data, (byte)0);
             string name = Encoding.UTF8.GetString(data, 0, nul);
-            var bytes = _lexer.Opener.Open(name, _lexer.CurrentDir, out _);
+            var bytes = _lexer.Opener.OpenSlice(name, _lexer.CurrentDir, ranged ? offset : 0, ranged ? length : ulong.MaxValue, file.Span, out _);
             v.AddMarker(DtMarkerKind.TypeNone, null);
-            if (!ranged)
-            {
-                v.AppendBytes(bytes, 0, bytes.Length);
-                return;
-            }
-            if (offset > long.MaxValue)
-                throw new DtcFatalException("Couldn't seek to offset " + offset.ToString(CultureInfo.InvariantCulture) + " in \"" + name + "\": Invalid argument");
-            if (offset >= (ulong)bytes.Length) return;
-            ulong avail = (ulong)bytes.Length - offset;
-            int n = (int)Math.Min(avail, length);
-            v.AppendBytes(bytes, (int)offset, n);
+            v.AppendBytes(bytes, 0, bytes.Length);
             _ = kw;
         }
 

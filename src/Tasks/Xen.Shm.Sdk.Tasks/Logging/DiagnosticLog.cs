@@ -22,7 +22,7 @@ namespace Xen.Shm.Sdk.Tasks.Logging
         {
             var span = d.Span;
             string? file = string.IsNullOrEmpty(span.File) ? null : span.File;
-            string message = WithRelated(d);
+            string message = OneLine(WithRelated(d));
             switch (d.Severity)
             {
                 case Severity.Error:
@@ -36,6 +36,35 @@ namespace Xen.Shm.Sdk.Tasks.Logging
                         MessageImportance.Normal, message);
                     break;
             }
+        }
+
+        /// <summary>
+        /// MSBuild's console logger prints a message as is, and a canonical error line split by a
+        /// newline from a value (a path, a YAML string) is read back as two lines, the second a
+        /// bogus message (issue 17): control characters are written as \n, \r, \t or \uXXXX.
+        /// </summary>
+        internal static string OneLine(string message)
+        {
+            StringBuilder? sb = null;
+            for (int i = 0; i < message.Length; i++)
+            {
+                char c = message[i];
+                bool control = c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029';
+                if (!control)
+                {
+                    sb?.Append(c);
+                    continue;
+                }
+                sb ??= new StringBuilder(message, 0, i, message.Length + 16);
+                sb.Append(c switch
+                {
+                    '\n' => "\\n",
+                    '\r' => "\\r",
+                    '\t' => "\\t",
+                    _ => "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                });
+            }
+            return sb?.ToString() ?? message;
         }
 
         // MSBuild events carry one position; the others (the value this one collides with) go in the text.

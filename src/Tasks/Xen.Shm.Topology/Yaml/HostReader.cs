@@ -19,7 +19,7 @@ namespace Xen.Shm.Topology.Yaml
             if (r.String("deviceTree") is { } dtPath)
             {
                 dt = ctx.ResolveFile(dtPath, FileRole.HostDeviceTree, null);
-                if (dt is not null && System.IO.File.Exists(dt.FullPath)) facts = HostBoardReader.Read(dt, ctx.Diagnostics);
+                if (dt is not null && ctx.CanRead(dt)) facts = HostBoardReader.Read(dt, ctx.Diagnostics);
             }
 
             Spanned<int> addressCells = new Spanned<int>(facts?.AddressCells ?? 2, dt?.Span ?? map.Span);

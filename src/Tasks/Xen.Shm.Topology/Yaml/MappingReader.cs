@@ -33,7 +33,7 @@ namespace Xen.Shm.Topology.Yaml
                 string key = entry.Key.Value;
                 if (_entries.TryGetValue(key, out var first))
                 {
-                    ctx.Report(DiagnosticCodes.DuplicateKey, entry.Key.Span, $"key '{key}' is already given in this {what}", first.Key.Span);
+                    ctx.Report(DiagnosticCodes.DuplicateKey, entry.Key.Span, $"key '{key}' is already given earlier in {what}", first.Key.Span);
                     continue;
                 }
                 if (!knownKeys.Contains(key))

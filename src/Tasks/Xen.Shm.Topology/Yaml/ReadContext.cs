@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using Xen.Shm.Diagnostics;
+using Xen.Shm.Inputs;
 
 namespace Xen.Shm.Topology.Yaml
 {
@@ -58,13 +59,39 @@ namespace Xen.Shm.Topology.Yaml
                 return null;
             }
             var file = new BoardFile(full, written.Value, role, domain, written.Span);
-            if (!File.Exists(full))
+            var kind = InputFile.KindOf(full, out long size);
+            if (kind == InputFileKind.Missing)
             {
                 Report(DiagnosticCodes.FileNotFound, written.Span,
                     $"file '{written.Value}' not found (looked for '{full}'; relative paths start at the YAML file's folder)");
             }
+            else if (kind != InputFileKind.Regular)
+            {
+                ReportNotRegular(Diagnostics, written.Span, $"'{written.Value}'", full, kind);
+            }
+            else if (size == 0 && (role == FileRole.Xen || role == FileRole.Dom0Kernel || role == FileRole.DomUKernel))
+            {
+                // Xen or a kernel of 0 bytes boots nothing: U-Boot would load nothing and jump to it.
+                Report(DiagnosticCodes.InputFileEmpty, written.Span, $"'{written.Value}' is an empty file; a {RoleName(role)} cannot be empty");
+            }
+            else
+            {
+                _regular.Add(file);
+            }
             Files.Add(file);
             return file;
         }
+
+        private readonly HashSet<BoardFile> _regular = new HashSet<BoardFile>();
+
+        /// <summary>True when <paramref name="file"/> was found to be a regular file that may be read.</summary>
+        public bool CanRead(BoardFile file) => _regular.Contains(file);
+
+        /// <summary>XSHM1030: a named input (or the topology file itself) is a directory, FIFO or device.</summary>
+        public static void ReportNotRegular(DiagnosticBag diagnostics, SourceSpan span, string what, string fullPath, InputFileKind kind) =>
+            diagnostics.Add(DiagnosticCodes.InputNotRegularFile, span,
+                $"{what} ('{fullPath}') is {InputFile.Describe(kind)}; inputs must be regular files (a FIFO or device would block or never end)");
+
+        private static string RoleName(FileRole role) => role == FileRole.Xen ? "Xen image" : "kernel";
     }
 }

@@ -9,6 +9,9 @@ namespace Xen.Shm.Topology.Yaml
     /// </summary>
     internal static class ScalarText
     {
+        /// <summary>C0 controls, DEL and C1 controls (what char.IsControl means, spelled out).</summary>
+        public static bool IsControl(char c) => c < 0x20 || (c >= 0x7F && c <= 0x9F);
+
         public enum NumberError { None, NotANumber, Fraction, Negative, Overflow }
 
         /// <summary>

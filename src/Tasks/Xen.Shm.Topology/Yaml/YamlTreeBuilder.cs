@@ -38,12 +38,16 @@ namespace Xen.Shm.Topology.Yaml
         {
             if (text.Length > MaxCharacters)
             {
-                diagnostics.Add(DiagnosticCodes.DocumentTooLarge, new SourceSpan(file, 1, 1),
-                    $"the topology file has {text.Length} characters; the limit is {MaxCharacters}");
+                ReportTooLarge(file, text.Length + " characters", diagnostics);
                 return null;
             }
             return new YamlTreeBuilder(file, diagnostics).BuildStream(text);
         }
+
+        /// <summary>XSHM1012, for the text here and for the file's size before it is read (TopologyText).</summary>
+        public static void ReportTooLarge(string file, string size, DiagnosticBag diagnostics) =>
+            diagnostics.Add(DiagnosticCodes.DocumentTooLarge, new SourceSpan(file, 1, 1),
+                $"the topology file has {size}; the limit is {MaxCharacters} characters");
 
         private YamlNodeAt? BuildStream(string text)
         {
@@ -127,6 +131,8 @@ namespace Xen.Shm.Topology.Yaml
             {
                 size = 1;
                 if (!Count(1, scalar)) return null;
+                RefuseTag(scalar.Tag, scalar);
+                RefuseControlCharacter(scalar);
                 var node = new YamlScalarAt(At(scalar), scalar.Value, scalar.Style == ScalarStyle.Plain);
                 Remember(scalar.Anchor, node, size);
                 return node;
@@ -136,6 +142,7 @@ namespace Xen.Shm.Topology.Yaml
             {
                 size = 1;
                 if (!Count(1, seqStart)) return null;
+                RefuseTag(seqStart.Tag, seqStart);
                 var items = new List<YamlNodeAt>();
                 while (!parser.TryConsume<SequenceEnd>(out _))
                 {
@@ -152,6 +159,7 @@ namespace Xen.Shm.Topology.Yaml
             var mapStart = parser.Consume<MappingStart>();
             size = 1;
             if (!Count(1, mapStart)) return null;
+            RefuseTag(mapStart.Tag, mapStart);
             var entries = new List<KeyValuePair<YamlScalarAt, YamlNodeAt>>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
@@ -167,6 +175,29 @@ namespace Xen.Shm.Topology.Yaml
             var map = new YamlMappingAt(At(mapStart), entries);
             Remember(mapStart.Anchor, map, size);
             return map;
+        }
+
+        // The reader takes every scalar as text; a tag (!!binary, !!int, !foo) would silently mean
+        // nothing, so it is refused rather than ignored (issue 17).
+        private void RefuseTag(TagName tag, ParsingEvent where)
+        {
+            if (tag.IsEmpty) return;
+            _diagnostics.Add(DiagnosticCodes.YamlTagUnsupported, At(where),
+                $"YAML tag '{tag.Value}' is not supported: write the value without a tag");
+        }
+
+        // Every value ends up in a file name, a device-tree string, an xl line or a message: a NUL
+        // truncates a DT string, a newline adds a line to an xl file or splits an MSBuild error
+        // line. No key of the schema takes multi-line text, so no scalar may hold a C0/C1 control.
+        private void RefuseControlCharacter(Scalar scalar)
+        {
+            foreach (char c in scalar.Value)
+            {
+                if (!ScalarText.IsControl(c)) continue;
+                _diagnostics.Add(DiagnosticCodes.ControlCharacterInValue, At(scalar),
+                    $"the value holds the control character U+{(int)c:X4}; values must be one line of printable text");
+                return;
+            }
         }
 
         private void Remember(AnchorName anchor, YamlNodeAt node, long size)
