@@ -21,6 +21,7 @@ public sealed class DirectMapBootTests
 
     // Xen 4.17 xen/arch/arm/domain_build.c assign_static_memory_11 (the direct-map path):
     // XENLOG_INFO "%pd: STATIC BANK[%u] %#"PRIpaddr"-%#"PRIpaddr"\n" (shown with loglvl=all; arm64 PRIpaddr "016lx").
+    private const ulong StaticBankStart = 0x6000_0000, StaticBankEnd = 0x7000_0000;
     private const string StaticBank = "d1: STATIC BANK[0] 0x00000060000000-0x00000070000000";
 
     // assign_shared_memory: only the owner's creation allocates; domU1 owns shm-a.
@@ -55,8 +56,11 @@ public sealed class DirectMapBootTests
             // "Early memory node ranges"), the vPL011 on the host UART (xen/arch/arm/vpl011.c reuses the dtuart's
             // address for a direct-mapped domain), and Xen's shm node at the host address.
             StringAssert.Contains(log, "DOM1: [    0.000000]   node   0: [mem 0x0000000060000000-0x000000006fffffff]", o.Report());
+            StringAssert.Matches(log, new Regex(@"DOM1: \[ *[0-9.]+\] [0-9a-f]+\.[a-z-]+: ttyAMA0 at MMIO 0x9000000 "), o.Report());
             StringAssert.Contains(log, "DOM1: XSHM: domu1 region at 0xb0000000 (/reserved-memory/xen-shmem@b0000000)", o.Report());
             StringAssert.Contains(log, "XSHM: dom0 region at 0xb0000000 (/reserved-memory/xen-shmem@b0000000)", o.Report());
+            // Xen kept the static bank out of dom0's extended regions (it is domU1's, reserved at boot).
+            Assert.IsFalse(o.Verdict.Dom0ExtendedRegions.Any(e => e.Start < StaticBankEnd && StaticBankStart < e.End), o.Report());
         });
     }
 
