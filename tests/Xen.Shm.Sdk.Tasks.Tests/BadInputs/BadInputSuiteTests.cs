@@ -54,7 +54,7 @@ public sealed class BadInputSuiteTests
         Assert.IsFalse(pipeline.Engine.Errors.Any(e => e.Code is null || e.Code.StartsWith("XSHM9", StringComparison.Ordinal)), $"{c}: internal error\n{all}");
         Assert.IsTrue(pipeline.Engine.Errors.Any(e => e.Code == c.Code && e.File == file && e.LineNumber == line && e.ColumnNumber == column),
             $"{c}: no {c.Code} at {Path.GetFileName(file)}({line},{column}); got:\n{all}");
-        Assert.IsFalse(pipeline.Engine.Errors.Any(e => e.Message.Contains('\n') || e.Message.Contains('\r')), $"{c}: a message spans lines\n{all}");
+        Assert.IsFalse(pipeline.Engine.Errors.Any(e => (e.Message ?? string.Empty).Contains('\n') || (e.Message ?? string.Empty).Contains('\r')), $"{c}: a message spans lines\n{all}");
 
         var after = BadInputWorkspace.Snapshot(ws.Board.BootDirectory);
         CollectionAssert.AreEqual(before.Keys.ToList(), after.Keys.ToList(), $"{c}: boot folder files changed");
