@@ -17,20 +17,12 @@
 # this recipe's version). Environment: XSHM_XEN_SOURCES, XSHM_XEN_BUILD_CACHE, XSHM_XEN_JOBS (as ./prepare.sh).
 # Recipe and pitfalls: shared/vendor/xen/README.md ("Tools ... for an arm64 dom0").
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-REPO=$(cd "$HERE/../.." && pwd)
-main_checkout() { local g; g=$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null) && dirname "$g"; }
-SRC=${XSHM_XEN_SOURCES:-$REPO/../shared/vendor/xen}
-if [ -z "${XSHM_XEN_SOURCES:-}" ] && [ ! -d "$SRC" ] && m=$(main_checkout) && [ -d "$m/../shared/vendor/xen" ]; then
-  SRC=$m/../shared/vendor/xen
-fi
-C=${XSHM_XEN_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-shm-sdk/xen-build}
-JOBS=${XSHM_XEN_JOBS:-2}
+# shellcheck source=locations.sh
+source "$(dirname "$0")/locations.sh" xen-source/toolstack.sh
 RECIPE=1   # bump when the steps below change the result
 NAME=xilinx-4.17-tools
 TAR=xen-xilinx-4.17-2023.2.tar.xz
 [ -f "$SRC/$TAR" ] || { echo "xen-source/toolstack.sh: $SRC/$TAR missing (set XSHM_XEN_SOURCES)" >&2; exit 1; }
-SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
 # --- 1. Debian's cross compiler, the tools' build-time programs and the arm64 libraries xl links (multiarch)
 HOST_PKGS="gcc-aarch64-linux-gnu libc6-dev-arm64-cross make python3 xz-utils pkg-config acpica-tools flex bison cpio"
