@@ -15,20 +15,9 @@
 # XSHM_XEN_BUILD_CACHE, XSHM_XEN_BUILDS (space-separated subset of the names above), XSHM_XEN_JOBS (default 2).
 # Recipe: shared/vendor/xen/README.md (make defconfig, the fragment, make olddefconfig, make).
 set -euo pipefail
-HERE=$(cd "$(dirname "$0")" && pwd)
-REPO=$(cd "$HERE/../.." && pwd)
-# a git worktree's shared/ is beside the main checkout (the common .git folder's parent)
-main_checkout() { local g; g=$(git -C "$REPO" rev-parse --path-format=absolute --git-common-dir 2>/dev/null) && dirname "$g"; }
-SRC=${XSHM_XEN_SOURCES:-$REPO/../shared/vendor/xen}
-if [ -z "${XSHM_XEN_SOURCES:-}" ] && [ ! -d "$SRC" ] && m=$(main_checkout) && [ -d "$m/../shared/vendor/xen" ]; then
-  SRC=$m/../shared/vendor/xen
-fi
-C=${XSHM_XEN_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-shm-sdk/xen-build}
-JOBS=${XSHM_XEN_JOBS:-2}
+# shellcheck source=locations.sh
+source "$(dirname "$0")/locations.sh" xen-source/prepare.sh
 RECIPE=1   # bump when the build steps below change in a way that changes the image
-[ -d "$SRC" ] || { echo "xen-source/prepare.sh: no Xen source folder $SRC (set XSHM_XEN_SOURCES)" >&2; exit 1; }
-SRC=$(cd "$SRC" && pwd)
-SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
 # name  tarball  config options (each must be =y after olddefconfig, else the build is refused)
 BUILDS=(
