@@ -101,10 +101,11 @@ public static class Cli
         if (o.OutputPath == "-")
         {
             stdout.Write(result.Output, 0, result.Output.Length);
+            Zeros.Write(stdout, result.OutputPadding);
             stdout.Flush();
         }
         else
-            WriteFile(o.OutputPath, result.Output, "output");
+            WriteFile(o.OutputPath, result.Output, "output", result.OutputPadding);
         return 0;
     }
 
@@ -134,11 +135,11 @@ public static class Cli
         return d;
     }
 
-    private static void WriteFile(string path, byte[] bytes, string what)
+    private static void WriteFile(string path, byte[] bytes, string what, long trailingZeros = 0)
     {
         try
         {
-            AtomicFile.Write(path, bytes);
+            AtomicFile.Write(path, bytes, trailingZeros);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
