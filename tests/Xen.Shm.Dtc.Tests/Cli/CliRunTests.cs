@@ -119,6 +119,7 @@ public sealed class CliRunTests
     [DataRow("-S 0x100000000 -o $D/out.dtb $D/board.dts")]
     [DataRow("-S 99999999999999999999 -o $D/out.dtb $D/board.dts")]
     [DataRow("-p -16 -o $D/out.dtb $D/board.dts")]
+    [DataRow("-S abc -o $D/out.dtb $D/board.dts")]
     [DataRow("-p 0x7fffffff -a 16 -o $D/out.dtb $D/board.dts")]   // -a's int sum wraps: no padding at all
     [DataRow("-V 16 -o $D/out.dtb $D/board.dts")]
     [DataRow("-o $D/out.dtb $D/warn.dts")]
