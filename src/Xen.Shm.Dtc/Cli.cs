@@ -129,6 +129,7 @@ public static class Cli
             Force = o.Force,
             PhandleFormat = o.PhandleFormat switch { "legacy" => PhandleFormat.Legacy, "both" => PhandleFormat.Both, _ => PhandleFormat.Epapr },
             Quiet = o.Quiet,
+            StreamPadding = true,   // -S 0x7fffffff is 2 GiB of zeros: written while saving, never held
         };
         d.IncludeDirs.AddRange(o.IncludeDirs);
         foreach (var (isError, check) in o.CheckSwitches) d.CheckSwitches.Add(new DtcCheckSwitch(isError, check));

@@ -108,6 +108,16 @@ public sealed class ApiTests
     }
 
     [TestMethod]
+    public void StreamedPaddingPlusOutputIsDtcsFile()
+    {
+        const string source = "/dts-v1/;\n/ { a = <1>; };\n";
+        var result = Dtc.Compile(Encoding.UTF8.GetBytes(source), "t.dts", new DtcOptions { SpaceSize = 4096, Align = 512, StreamPadding = true });
+        Assert.AreEqual(0, result.ExitCode, result.StandardError);
+        Assert.IsLessThan(4096, result.Output!.Length);
+        CollectionAssert.AreEqual(DtcBytes(source, "-S", "4096", "-a", "512"), result.Output.Concat(new byte[result.OutputPadding]).ToArray());
+    }
+
+    [TestMethod]
     public void DeletedEntriesAreInvisibleButKeepTheirSlot()
     {
         var tree = DtsParser.Parse("/dts-v1/;\n/ { l: a { p = <1>; q = <2>; }; b { }; };\n/ { a { /delete-property/ p; }; };\n/delete-node/ &l;\n", "t.dts").Tree!;

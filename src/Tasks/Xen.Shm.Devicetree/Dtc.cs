@@ -129,7 +129,7 @@ namespace Xen.Shm.Devicetree
                         PadSize = o.PadSize,
                         Align = o.Align,
                     };
-                    output = FdtWriter.Write(tree, flat, messages, out string? fatal, out padding, o.Quiet);
+                    output = FdtWriter.Write(tree, flat, messages, out string? fatal, out padding, o.Quiet, o.StreamPadding);
                     if (output == null)
                     {
                         // dtc opens the output file before it finds the version unknown: an empty file remains.

@@ -23,8 +23,9 @@ namespace Xen.Shm.Devicetree
         public byte[]? Output { get; }
 
         /// <summary>
-        /// Zero bytes the output file continues with after <see cref="Output"/>: 0 unless -S/-p make the
-        /// blob larger than .NET's largest array (dtc writes such files; xdtc streams the zeros).
+        /// Zero bytes the output file continues with after <see cref="Output"/>: 0 unless
+        /// <see cref="DtcOptions.StreamPadding"/> is set or -S/-p make the blob larger than .NET's largest
+        /// array (dtc writes such files; xdtc streams the zeros).
         /// </summary>
         public long OutputPadding { get; }
 

@@ -50,11 +50,12 @@ namespace Xen.Shm.Devicetree
         }
 
         /// <summary>
-        /// The blob, padding included while it fits one array; beyond that (dtc 1.6.1 happily writes a
-        /// 2 GiB+ file for `-S 0x7fffffff` or `-p 0x7fffffff`) the blob stops after the strings block and
-        /// <paramref name="trailingZeros"/> says how many zero bytes the file continues with.
+        /// The blob, padding included while it fits one array and <paramref name="streamPadding"/> is
+        /// false; otherwise (dtc 1.6.1 happily writes a 2 GiB+ file for `-S 0x7fffffff` or `-p 0x7fffffff`)
+        /// the blob stops after the strings block and <paramref name="trailingZeros"/> says how many zero
+        /// bytes the file continues with.
         /// </summary>
-        internal static byte[]? Write(DtTree tree, FlattenOptions o, List<DtcMessage> messages, out string? fatal, out long trailingZeros, int quiet = 0)
+        internal static byte[]? Write(DtTree tree, FlattenOptions o, List<DtcMessage> messages, out string? fatal, out long trailingZeros, int quiet = 0, bool streamPadding = false)
         {
             fatal = null;
             trailingZeros = 0;
@@ -77,7 +78,7 @@ namespace Xen.Shm.Devicetree
                 int structSize = Measure(tree.Root, strings) + 4;
                 int total0 = structStart + structSize + strings.Length;
                 int pad0 = Padding(total0, o, null);
-                direct = new byte[InMemory(total0, pad0) ? total0 + Math.Max(pad0, 0) : total0];
+                direct = new byte[InMemory(total0, pad0, streamPadding) ? total0 + Math.Max(pad0, 0) : total0];
                 dt = new ByteSink(direct, structStart);
             }
             else dt = new ByteSink(1024);
@@ -92,7 +93,7 @@ namespace Xen.Shm.Devicetree
             int padlen = Padding(total, o, quiet < 1 ? messages : null);
             // int arithmetic wraps as in dtc's C (header totalsize of -p 0x7fffffff).
             int tsize = unchecked(total + (padlen > 0 ? padlen : 0));
-            if (!InMemory(total, padlen)) trailingZeros = padlen;
+            if (!InMemory(total, padlen, streamPadding)) trailingZeros = padlen;
 
             var blob = direct ?? new byte[trailingZeros > 0 ? total : tsize];
             var h = new ByteSink(blob, 0);
@@ -124,7 +125,8 @@ namespace Xen.Shm.Devicetree
         // .NET's Array.MaxLength (not in netstandard2.0, where this library also runs inside MSBuild).
         private const long LargestArray = 0x7FFFFFC7;
 
-        private static bool InMemory(int total, int padlen) => padlen <= 0 || (long)total + padlen <= LargestArray;
+        private static bool InMemory(int total, int padlen, bool streamPadding) =>
+            padlen <= 0 || (!streamPadding && (long)total + padlen <= LargestArray);
 
         // -S / -p / -a arithmetic of dt_to_blob (spec §11.5); the -S warning goes to messages when given.
         private static int Padding(int total, FlattenOptions o, List<DtcMessage>? messages)
