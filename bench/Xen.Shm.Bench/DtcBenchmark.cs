@@ -16,24 +16,13 @@ public sealed class DtcBenchmark : IBenchmark
 
     public string Description => "whole Linux 6.1 arm/arm64 corpus: Xen.Shm.Devicetree in-process vs dtc per file (target ratio <= 0.5, memory <= 10x largest source)";
 
-    private static readonly string[] Warnings =
-    {
-        "no-interrupt_provider", "no-unit_address_vs_reg", "no-avoid_unnecessary_addr_size", "no-alias_paths",
-        "no-graph_child_address", "no-simple_bus_reg", "no-unique_unit_address",
-    };
-
     public int Run(string[] args)
     {
-        string dir = CorpusDirectory();
-        string list = Path.Combine(dir, "sources.txt");
-        if (!File.Exists(list))
-        {
-            Console.Error.WriteLine($"corpus not found in {dir}: run `bash tests/Xen.Shm.Dtc.Tests/corpus/fetch-corpus.sh` (or set XSHM_DT_CORPUS_DIR)");
-            return 1;
-        }
+        string dir = KernelCorpus.Directory();
+        var all = KernelCorpus.Sources(dir);
+        if (all == null) return 1;
         int limit = args.Length >= 2 && args[0] == "--limit" ? int.Parse(args[1], CultureInfo.InvariantCulture) : int.MaxValue;
-        var files = File.ReadAllLines(list).Where(l => l.Length > 0).OrderBy(l => l, StringComparer.Ordinal)
-            .Select(l => Path.Combine(dir, "pp", l)).Take(limit).ToList();
+        var files = all.Take(limit).ToList();
         long totalBytes = files.Sum(f => new FileInfo(f).Length);
         Console.WriteLine($"dtc benchmark: {files.Count} sources, {totalBytes / 1024.0 / 1024.0:F1} MiB of preprocessed DTS");
 
@@ -114,36 +103,12 @@ public sealed class DtcBenchmark : IBenchmark
     private static DtcOptions Options(string dir, string file)
     {
         var o = new DtcOptions { BootCpu = 0, Quiet = 1 };
-        o.IncludeDirs.Add(SourceDir(dir, file));
+        o.IncludeDirs.Add(KernelCorpus.SourceDir(dir, file));
         o.IncludeDirs.Add(Path.Combine(dir, "src", "scripts", "dtc", "include-prefixes"));
-        foreach (var w in Warnings) o.Warning(w);
+        foreach (var w in KernelCorpus.Warnings) o.Warning(w);
         return o;
     }
 
-    /// <summary>`dtc -q -I dts -O dtb -o /dev/null -b 0 -i … -Wno-…`, Kbuild 6.1's flags.</summary>
-    private static int RunDtc(string dir, string file)
-    {
-        var psi = new ProcessStartInfo("dtc") { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var a in new[] { "-q", "-I", "dts", "-O", "dtb", "-o", "/dev/null", "-b", "0", "-i", SourceDir(dir, file), "-i", Path.Combine(dir, "src", "scripts", "dtc", "include-prefixes") })
-            psi.ArgumentList.Add(a);
-        foreach (var w in Warnings) psi.ArgumentList.Add("-W" + w);
-        psi.ArgumentList.Add(file);
-        using var p = Process.Start(psi)!;
-        p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        return p.ExitCode;
-    }
-
-    private static string SourceDir(string dir, string file) =>
-        Path.Combine(dir, "src", Path.GetRelativePath(Path.Combine(dir, "pp"), Path.GetDirectoryName(file)!));
-
-    private static string CorpusDirectory()
-    {
-        string? env = Environment.GetEnvironmentVariable("XSHM_DT_CORPUS_DIR");
-        if (!string.IsNullOrEmpty(env)) return env;
-        string cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
-            ? xdg
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
-        return Path.Combine(cache, "xen-shm-sdk", "dt-corpus");
-    }
+    private static int RunDtc(string dir, string file) =>
+        KernelCorpus.Run(KernelCorpus.KbuildCommand("dtc", dir, file, "/dev/null"));
 }

@@ -40,7 +40,8 @@ public sealed class CliRunTests
     private sealed record Outcome(int ExitCode, byte[] Stdout, string Stderr, byte[]? File, string? Dep);
 
     /// <summary>Runs `dtc ARGS` and `xdtc ARGS` in two fresh folders holding the same inputs.</summary>
-    private static (Outcome Real, Outcome Ours) Both(string args, string? stdin = null, string outName = "out.dtb", string extraFile = "", string extraText = "")
+    /// <param name="native">run ours as the Native AOT executable (a child process) instead of in-process</param>
+    private static (Outcome Real, Outcome Ours) Both(string args, string? stdin = null, string outName = "out.dtb", string extraFile = "", string extraText = "", bool native = false)
     {
         string dtc = ExternalTool.RequireDtc();
         Outcome Run(bool ours)
@@ -60,7 +61,12 @@ public sealed class CliRunTests
             int code;
             byte[] stdout;
             string stderr;
-            if (ours)
+            if (ours && native)
+            {
+                var run = ExternalTool.Run(Native.NativeXdtc.Require(), argv, dir.Path, input ?? Array.Empty<byte>());
+                (code, stdout, stderr) = (run.ExitCode, run.Stdout, run.Stderr);
+            }
+            else if (ours)
             {
                 var so = new MemoryStream();
                 var se = new StringWriter();
@@ -138,6 +144,27 @@ public sealed class CliRunTests
     {
         var (real, ours) = Both(args);
         AssertSame(real, ours);
+    }
+
+    /// <summary>Every row of <see cref="RunMatchesDtc"/>, run by the native xdtc (issue 21).</summary>
+    public static IEnumerable<object[]> RunRows() =>
+        typeof(CliRunTests).GetMethod(nameof(RunMatchesDtc))!.GetCustomAttributes(typeof(DataRowAttribute), false)
+            .Cast<DataRowAttribute>().Select(r => r.Data);
+
+    [TestMethod]
+    [DynamicData(nameof(RunRows))]
+    public void NativeRunMatchesDtc(string args)
+    {
+        var (real, ours) = Both(args, native: true);
+        AssertSame(real, ours);
+    }
+
+    [TestMethod]
+    public void NativeSourceOnStdinMatchesDtc()
+    {
+        var (real, ours) = Both("-O dtb -d $D/out.d", stdin: "/dts-v1/;\n/ { a = <1>; b = \"x\"; };\n", native: true);
+        AssertSame(real, ours);
+        Assert.AreEqual(real.Dep, ours.Dep);
     }
 
     [TestMethod]

@@ -43,6 +43,26 @@ public sealed class CorpusSourceTests
         Assert.AreEqual(files.Count, identical, $"{mismatches.Count} source(s) differ from dtc; first: {mismatches.OrderBy(m => m, StringComparer.Ordinal).FirstOrDefault()}");
     }
 
+    /// <summary>The same sample through the native xdtc, one process per file as Kbuild runs it (issue 21).</summary>
+    [TestMethod]
+    public void BoardSourcesThroughNativeXdtcMatchDtc()
+    {
+        string dtc = ExternalTool.RequireDtc();
+        string xdtc = Native.NativeXdtc.Require();
+        var files = Infrastructure.Corpus.Sources();
+        var mismatches = new ConcurrentBag<string>();
+        Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
+        {
+            var args = KbuildDtc.Args(file).Append(file).ToArray();
+            var real = ExternalTool.Run(dtc, args);
+            var ours = ExternalTool.Run(xdtc, args);
+            if (real.ExitCode != ours.ExitCode || real.Stderr != ours.Stderr || !real.Stdout.AsSpan().SequenceEqual(ours.Stdout))
+                mismatches.Add($"{Rel(file)}: dtc exit {real.ExitCode} {real.Stdout.Length} B, native xdtc exit {ours.ExitCode} {ours.Stdout.Length} B {FirstLine(ours.Stderr)}");
+        });
+        Report($"corpus sources through native xdtc: {files.Count - mismatches.Count}/{files.Count} identical to dtc (exit code, stderr, bytes)");
+        Assert.AreEqual(0, mismatches.Count, $"first: {mismatches.OrderBy(m => m, StringComparer.Ordinal).FirstOrDefault()}");
+    }
+
     private void Report(string line)
     {
         Console.WriteLine(line);
