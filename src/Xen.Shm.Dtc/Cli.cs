@@ -101,10 +101,11 @@ public static class Cli
         if (o.OutputPath == "-")
         {
             stdout.Write(result.Output, 0, result.Output.Length);
+            Zeros.Write(stdout, result.OutputPadding);
             stdout.Flush();
         }
         else
-            WriteFile(o.OutputPath, result.Output, "output");
+            WriteFile(o.OutputPath, result.Output, "output", result.OutputPadding);
         return 0;
     }
 
@@ -128,17 +129,18 @@ public static class Cli
             Force = o.Force,
             PhandleFormat = o.PhandleFormat switch { "legacy" => PhandleFormat.Legacy, "both" => PhandleFormat.Both, _ => PhandleFormat.Epapr },
             Quiet = o.Quiet,
+            StreamPadding = true,   // -S 0x7fffffff is 2 GiB of zeros: written while saving, never held
         };
         d.IncludeDirs.AddRange(o.IncludeDirs);
         foreach (var (isError, check) in o.CheckSwitches) d.CheckSwitches.Add(new DtcCheckSwitch(isError, check));
         return d;
     }
 
-    private static void WriteFile(string path, byte[] bytes, string what)
+    private static void WriteFile(string path, byte[] bytes, string what, long trailingZeros = 0)
     {
         try
         {
-            AtomicFile.Write(path, bytes);
+            AtomicFile.Write(path, bytes, trailingZeros);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {

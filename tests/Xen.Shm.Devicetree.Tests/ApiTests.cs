@@ -89,6 +89,34 @@ public sealed class ApiTests
         Assert.AreEqual("1", parsed.Tree.FindNode("/n@1")!.UnitAddress);
     }
 
+    /// <summary>
+    /// dtc -S 0x7fffffff writes a 2147483647-byte file: one array cannot hold it, so the in-memory
+    /// writer says so (no OutOfMemoryException) and Dtc.Compile hands the padding over as a count.
+    /// </summary>
+    [TestMethod]
+    public void PaddingPastTheLargestArrayIsACountNotABuffer()
+    {
+        const string source = "/dts-v1/;\n/ { a = <1>; };\n";
+        byte[] head = DtcBytes(source, "-S", "64");   // the same blob with its padding cut short
+        var parsed = DtsParser.Parse(source, "t.dts");
+        Assert.ThrowsExactly<ArgumentException>(() => FdtWriter.Write(parsed.Tree!, new FlattenOptions { MinimumSize = int.MaxValue }));
+
+        var result = Dtc.Compile(Encoding.UTF8.GetBytes(source), "t.dts", new DtcOptions { SpaceSize = int.MaxValue });
+        Assert.AreEqual(0, result.ExitCode, result.StandardError);
+        Assert.AreEqual(int.MaxValue, result.Output!.Length + result.OutputPadding);
+        CollectionAssert.AreEqual(head.Take(4).Concat(new byte[] { 0x7f, 0xff, 0xff, 0xff }).Concat(head.Skip(8).Take(result.Output.Length - 8)).ToArray(), result.Output);
+    }
+
+    [TestMethod]
+    public void StreamedPaddingPlusOutputIsDtcsFile()
+    {
+        const string source = "/dts-v1/;\n/ { a = <1>; };\n";
+        var result = Dtc.Compile(Encoding.UTF8.GetBytes(source), "t.dts", new DtcOptions { SpaceSize = 4096, Align = 512, StreamPadding = true });
+        Assert.AreEqual(0, result.ExitCode, result.StandardError);
+        Assert.IsLessThan(4096, result.Output!.Length);
+        CollectionAssert.AreEqual(DtcBytes(source, "-S", "4096", "-a", "512"), result.Output.Concat(new byte[result.OutputPadding]).ToArray());
+    }
+
     [TestMethod]
     public void DeletedEntriesAreInvisibleButKeepTheirSlot()
     {

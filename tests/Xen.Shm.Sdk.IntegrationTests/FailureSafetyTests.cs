@@ -53,6 +53,97 @@ public sealed class FailureSafetyTests : BoardTestBase
         return Directory.GetDirectories(Path.GetDirectoryName(boot)!, "." + Path.GetFileName(boot) + ".*");
     }
 
+    /// <summary>
+    /// The kill test's checker: "new", "old", "between renames" (the folder moved aside whole, the
+    /// next build puts it back), or null when the folder is a mix of the two.
+    /// </summary>
+    private static string? Verdict(string bootDirectory, SortedDictionary<string, byte[]> oldFolder, SortedDictionary<string, byte[]> newFolder)
+    {
+        var now = BoardWorkspace.Snapshot(bootDirectory);
+        if (Same(now, newFolder)) return "new";
+        if (Same(now, oldFolder)) return "old";
+        if (now.Count == 0 && Leftovers(bootDirectory).Any(d => Same(BoardWorkspace.Snapshot(d), oldFolder)))
+            return "between renames (old folder waiting to be put back)";
+        return null;
+    }
+
+    /// <summary>
+    /// Negative control of the kill test: a folder updated the naive way (the new files copied over the
+    /// old ones in place) and killed at random points, mid-file included, must be called a mix; the same
+    /// copy not started or finished must be called old or new. No build: two made-up folders.
+    /// </summary>
+    [TestMethod]
+    public void KillChecker_CallsAnInPlaceCopyKilledMidwayAMix()
+    {
+        int seed = Environment.TickCount;
+        TestContext.WriteLine($"seed={seed}");
+        var random = new Random(seed);
+        string root = Path.Combine(Path.GetTempPath(), "xenshm-killcheck-" + Guid.NewGuid().ToString("N"));
+        string boot = Path.Combine(root, "boot");
+        try
+        {
+            var oldFolder = MadeUpFolder(random, "old", 20);
+            var newFolder = MadeUpFolder(random, "new", 21);
+            Assert.AreEqual("old", InPlaceCopyKilledAt(boot, oldFolder, newFolder, files: 0, bytes: null));
+            Assert.AreEqual("new", InPlaceCopyKilledAt(boot, oldFolder, newFolder, files: newFolder.Count, bytes: null));
+            for (int kill = 0; kill < 30; kill++)
+            {
+                int files = random.Next(0, newFolder.Count);
+                int bytes = random.Next(0, newFolder.ElementAt(files).Value.Length);
+                Assert.IsNull(InPlaceCopyKilledAt(boot, oldFolder, newFolder, files, bytes),
+                    $"seed {seed}: killed after {files} files and {bytes} bytes of the next: not called a mix");
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    // Boot-folder-like names (nested etc/xen/…, a manifest); every file's bytes differ between the two.
+    private static SortedDictionary<string, byte[]> MadeUpFolder(Random random, string tag, int count)
+    {
+        var folder = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        for (int i = 0; i < count; i++)
+        {
+            byte[] bytes = new byte[random.Next(64, 4096)];
+            random.NextBytes(bytes);
+            bytes[0] = (byte)tag[0];
+            folder[i == 0 ? "manifest.json" : $"etc/xen/vm{i % 4}/file{i}"] = bytes;
+        }
+
+        return folder;
+    }
+
+    /// <summary>
+    /// Lays out the old folder, copies the first <paramref name="files"/> new files over it, then
+    /// <paramref name="bytes"/> bytes of the next one when given (killed mid-file); the checker's verdict.
+    /// </summary>
+    private static string? InPlaceCopyKilledAt(string boot, SortedDictionary<string, byte[]> oldFolder, SortedDictionary<string, byte[]> newFolder, int files, int? bytes)
+    {
+        if (Directory.Exists(boot)) Directory.Delete(boot, recursive: true);
+        Write(boot, oldFolder);
+        Write(boot, new SortedDictionary<string, byte[]>(newFolder.Take(files).ToDictionary(f => f.Key, f => f.Value), StringComparer.Ordinal));
+        if (bytes is int written)
+        {
+            var (name, content) = newFolder.ElementAt(files);
+            using var stream = new FileStream(Path.Combine(boot, name), FileMode.Create);   // truncated, as the copy opens it
+            stream.Write(content, 0, written);
+        }
+
+        return Verdict(boot, oldFolder, newFolder);
+    }
+
+    private static void Write(string root, SortedDictionary<string, byte[]> folder)
+    {
+        foreach (var (name, content) in folder)
+        {
+            string path = Path.Combine(root, name);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, content);
+        }
+    }
+
     /// <summary>Builds A then B; both snapshots, and the number of files that differ between them.</summary>
     private static Variants BuildBoth(BoardWorkspace board, string bootDirectory, params string[] args)
     {
@@ -108,16 +199,11 @@ public sealed class FailureSafetyTests : BoardTestBase
             }
 
             build.WaitForExit();
-            var now = BoardWorkspace.Snapshot(board.BootDirectory);
-            string outcome;
-            if (Same(now, target ? variants.B : variants.A)) outcome = "new";
-            else if (Same(now, current ? variants.B : variants.A)) outcome = "old";
-            else if (now.Count == 0 && Leftovers(board.BootDirectory).Any(d => Same(BoardWorkspace.Snapshot(d), current ? variants.B : variants.A)))
-                outcome = "between renames (old folder waiting to be put back)";
-            else
+            string? outcome = Verdict(board.BootDirectory, current ? variants.B : variants.A, target ? variants.B : variants.A);
+            if (outcome == null)
             {
                 Assert.Fail($"kill {i} (seed {seed}, {(inSwap ? "in the swap" : $"after {delay} ms")}): the boot folder is neither the old nor the new one: " +
-                    string.Join(", ", now.Keys));
+                    string.Join(", ", BoardWorkspace.Snapshot(board.BootDirectory).Keys));
                 return;
             }
 

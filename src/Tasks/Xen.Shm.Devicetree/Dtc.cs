@@ -111,6 +111,7 @@ namespace Xen.Shm.Devicetree
                 if (o.Sort) TreeSorter.Sort(tree);
 
                 byte[]? output;
+                long padding = 0;
                 if (o.OutputFormat == DtcOutputFormat.Dts)
                 {
                     string? text = null;
@@ -128,7 +129,7 @@ namespace Xen.Shm.Devicetree
                         PadSize = o.PadSize,
                         Align = o.Align,
                     };
-                    output = FdtWriter.Write(tree, flat, messages, out string? fatal, o.Quiet);
+                    output = FdtWriter.Write(tree, flat, messages, out string? fatal, out padding, o.Quiet, o.StreamPadding);
                     if (output == null)
                     {
                         // dtc opens the output file before it finds the version unknown: an empty file remains.
@@ -136,7 +137,7 @@ namespace Xen.Shm.Devicetree
                         return new DtcResult(new byte[0], 1, messages, deps, tree);
                     }
                 }
-                return new DtcResult(output, 0, messages, deps, tree);
+                return new DtcResult(output, 0, messages, deps, tree, padding);
             }
             catch (DtcFatalException e)
             {

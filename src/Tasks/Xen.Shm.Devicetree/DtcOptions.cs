@@ -59,6 +59,13 @@ namespace Xen.Shm.Devicetree
         /// <summary>-p: padding bytes.</summary>
         public int PadSize { get; set; }
 
+        /// <summary>
+        /// Leave all -S/-p/-a zero padding out of <see cref="DtcResult.Output"/> and count it in
+        /// <see cref="DtcResult.OutputPadding"/> (xdtc writes it while saving: no padding buffer). When
+        /// false, only padding past .NET's largest array is left out.
+        /// </summary>
+        public bool StreamPadding { get; set; }
+
         /// <summary>-a: alignment of the total size (a power of two).</summary>
         public int Align { get; set; }
 

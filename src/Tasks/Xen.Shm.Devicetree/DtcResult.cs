@@ -5,8 +5,9 @@ namespace Xen.Shm.Devicetree
     /// <summary>Outcome of <see cref="Dtc.Compile(string, DtcOptions)"/>: what dtc would write, print and exit with.</summary>
     public sealed class DtcResult
     {
-        internal DtcResult(byte[]? output, int exitCode, IReadOnlyList<DtcMessage> messages, IReadOnlyList<string> dependencies, DtTree? tree)
+        internal DtcResult(byte[]? output, int exitCode, IReadOnlyList<DtcMessage> messages, IReadOnlyList<string> dependencies, DtTree? tree, long outputPadding = 0)
         {
+            OutputPadding = outputPadding;
             Output = output;
             ExitCode = exitCode;
             Messages = messages;
@@ -20,6 +21,13 @@ namespace Xen.Shm.Devicetree
         /// output file before it notices. Write files only when <see cref="ExitCode"/> is 0.
         /// </summary>
         public byte[]? Output { get; }
+
+        /// <summary>
+        /// Zero bytes the output file continues with after <see cref="Output"/>: 0 unless
+        /// <see cref="DtcOptions.StreamPadding"/> is set or -S/-p make the blob larger than .NET's largest
+        /// array (dtc writes such files; xdtc streams the zeros).
+        /// </summary>
+        public long OutputPadding { get; }
 
         /// <summary>0 success, 1 parse/fatal error, 2 failed error-level checks (as dtc).</summary>
         public int ExitCode { get; }

@@ -114,6 +114,13 @@ public sealed class CliRunTests
     [DataRow("-p 64 -R 2 -b 3 -o $D/out.dtb $D/board.dts")]
     [DataRow("-S 4096 -a 512 -o $D/out.dtb $D/board.dts")]
     [DataRow("-S 10 -o $D/out.dtb $D/board.dts")]
+    // Past int: dtc keeps strtol's long cast to int (0x80000000 → negative, 2^32 → 0, overflow → -1): no padding, exit 0.
+    [DataRow("-S 0x80000000 -o $D/out.dtb $D/board.dts")]
+    [DataRow("-S 0x100000000 -o $D/out.dtb $D/board.dts")]
+    [DataRow("-S 99999999999999999999 -o $D/out.dtb $D/board.dts")]
+    [DataRow("-p -16 -o $D/out.dtb $D/board.dts")]
+    [DataRow("-S abc -o $D/out.dtb $D/board.dts")]
+    [DataRow("-p 0x7fffffff -a 16 -o $D/out.dtb $D/board.dts")]   // -a's int sum wraps: no padding at all
     [DataRow("-V 16 -o $D/out.dtb $D/board.dts")]
     [DataRow("-o $D/out.dtb $D/warn.dts")]
     [DataRow("-Wno-unit_address_vs_reg -o $D/out.dtb $D/warn.dts")]

@@ -15,12 +15,18 @@ namespace Xen.Shm.Devicetree
         private const uint Magic = 0xd00dfeed;
         private const uint BeginNode = 1, EndNode = 2, Prop = 3, End = 9;
 
-        /// <summary>Flatten <paramref name="tree"/>. Throws <see cref="ArgumentException"/> for an unknown version or bad padding options.</summary>
+        /// <summary>
+        /// Flatten <paramref name="tree"/>. Throws <see cref="ArgumentException"/> for an unknown version, bad
+        /// padding options, or a blob larger than .NET's largest array (xdtc streams such padding instead).
+        /// </summary>
         public static byte[] Write(DtTree tree, FlattenOptions? options = null)
         {
             var messages = new List<DtcMessage>();
-            var blob = Write(tree, options ?? new FlattenOptions(), messages, out string? fatal);
+            var blob = Write(tree, options ?? new FlattenOptions(), messages, out string? fatal, out long trailingZeros);
             if (blob == null) throw new ArgumentException(fatal);
+            if (trailingZeros > 0)
+                throw new ArgumentException("Blob of " + (blob.Length + trailingZeros).ToString(CultureInfo.InvariantCulture) +
+                    " bytes is larger than the largest array; pad it while writing (see DtcResult.OutputPadding)");
             return blob;
         }
 
@@ -43,9 +49,16 @@ namespace Xen.Shm.Devicetree
             }
         }
 
-        internal static byte[]? Write(DtTree tree, FlattenOptions o, List<DtcMessage> messages, out string? fatal, int quiet = 0)
+        /// <summary>
+        /// The blob, padding included while it fits one array and <paramref name="streamPadding"/> is
+        /// false; otherwise (dtc 1.6.1 happily writes a 2 GiB+ file for `-S 0x7fffffff` or `-p 0x7fffffff`)
+        /// the blob stops after the strings block and <paramref name="trailingZeros"/> says how many zero
+        /// bytes the file continues with.
+        /// </summary>
+        internal static byte[]? Write(DtTree tree, FlattenOptions o, List<DtcMessage> messages, out string? fatal, out long trailingZeros, int quiet = 0, bool streamPadding = false)
         {
             fatal = null;
+            trailingZeros = 0;
             var vi = LayoutFor(o.Version);
             if (vi == null)
             {
@@ -65,7 +78,7 @@ namespace Xen.Shm.Devicetree
                 int structSize = Measure(tree.Root, strings) + 4;
                 int total0 = structStart + structSize + strings.Length;
                 int pad0 = Padding(total0, o, null);
-                direct = new byte[total0 + pad0];
+                direct = new byte[InMemory(total0, pad0, streamPadding) ? total0 + Math.Max(pad0, 0) : total0];
                 dt = new ByteSink(direct, structStart);
             }
             else dt = new ByteSink(1024);
@@ -78,9 +91,11 @@ namespace Xen.Shm.Devicetree
             int total = reserveOff + reserveSize + dt.Length + strings.Length;
 
             int padlen = Padding(total, o, quiet < 1 ? messages : null);
-            int tsize = total + (padlen > 0 ? padlen : 0);
+            // int arithmetic wraps as in dtc's C (header totalsize of -p 0x7fffffff).
+            int tsize = unchecked(total + (padlen > 0 ? padlen : 0));
+            if (!InMemory(total, padlen, streamPadding)) trailingZeros = padlen;
 
-            var blob = direct ?? new byte[tsize];
+            var blob = direct ?? new byte[trailingZeros > 0 ? total : tsize];
             var h = new ByteSink(blob, 0);
             h.Cell(Magic);
             h.Cell((uint)tsize);
@@ -106,6 +121,12 @@ namespace Xen.Shm.Devicetree
             strings.CopyTo(blob, p);
             return blob;
         }
+
+        // .NET's Array.MaxLength (not in netstandard2.0, where this library also runs inside MSBuild).
+        private const long LargestArray = 0x7FFFFFC7;
+
+        private static bool InMemory(int total, int padlen, bool streamPadding) =>
+            padlen <= 0 || (!streamPadding && (long)total + padlen <= LargestArray);
 
         // -S / -p / -a arithmetic of dt_to_blob (spec §11.5); the -S warning goes to messages when given.
         private static int Padding(int total, FlattenOptions o, List<DtcMessage>? messages)
