@@ -16,9 +16,6 @@ public sealed class XilinxXlBoard : IBootFolderSource
 {
     public const string Dom0Ramdisk = "images/initramfs-dom0.cpio.gz";
 
-    /// <summary>Why the boots on the fork's toolstack are not run yet (seen 2026-12-04, README "Xilinx xl boards").</summary>
-    public const string KnownHang = "Xilinx 4.17 toolstack: xl create spins in its event loop after libxl registers the /local/domain/1/console/tty watch (C xenstored -N); see tests/Xen.Shm.Boot.Tests/README.md";
-
     private readonly BootPrerequisites _tools;
     private readonly SourceBuiltXen _xen;
     private readonly string _asset;
