@@ -2,8 +2,8 @@
 # Cross-builds the Xilinx fork's Xen toolstack for an arm64 dom0 and packs it into a dom0 initramfs, for boots
 # on the fork's hypervisor (xilinx-4.17 of ./prepare.sh): Debian's 4.17 xl cannot drive the fork (its domctl
 # interface is 0x16, Debian's 0x15), and the fork's xl is the one with `static_shm` and `iomem=[...,memory]`.
-# Not named prepare.sh on purpose: .ci/run runs every prepare.sh, and no boot test uses this toolstack yet
-# (no cost without benefit). A test that boots it makes a prepare.sh call this script.
+# Not named prepare.sh on purpose: it must run after ./prepare.sh (same build tree), so ../qemu-xilinx-xl/prepare.sh
+# (run by .ci/run) calls both in that order.
 # Cache, outside the repository: ${XSHM_XEN_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-shm-sdk/xen-build}
 #   builds/xilinx-4.17-tools-<key>/stage/         `make install` of the subfolders below (DESTDIR)
 #   builds/xilinx-4.17-tools-<key>/dom0-tools.cpio.gz

@@ -26,14 +26,8 @@ public sealed class UioXilinxBootTests
         return yaml.Replace(upstream, "  flavour: xilinx\n", StringComparison.Ordinal);
     }
 
-    private void Boot(string variant, Func<string, string> editYaml, Action<BootOutcome> assert)
-    {
-        var tools = BootPrerequisites.Require();
-        var xen = SourceBuiltXen.Require(SourceBuiltXen.Xilinx417);
-        var expect = new BootExpectation(UioBoard.Region, UioBoard.Directions);
-        var board = new XilinxXlBoard(tools, xen, UioBoard.Asset, variant, expect, editYaml, log: TestContext.WriteLine);
-        RealBoot.Boot(tools, board, BootRoute.UBootDisk, TestContext, assert, XilinxXlBoard.Limit);
-    }
+    private void Boot(string variant, Func<string, string> editYaml, Action<BootOutcome> assert) =>
+        XilinxXlBoard.Boot(TestContext, UioBoard.Asset, variant, new BootExpectation(UioBoard.Region, UioBoard.Directions), assert, editYaml);
 
     [TestMethod]
     [TestCategory("Boot")]
