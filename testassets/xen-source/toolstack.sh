@@ -2,8 +2,8 @@
 # Cross-builds the Xilinx fork's Xen toolstack for an arm64 dom0 and packs it into a dom0 initramfs, for boots
 # on the fork's hypervisor (xilinx-4.17 of ./prepare.sh): Debian's 4.17 xl cannot drive the fork (its domctl
 # interface is 0x16, Debian's 0x15), and the fork's xl is the one with `static_shm` and `iomem=[...,memory]`.
-# Not named prepare.sh on purpose: .ci/run runs every prepare.sh, and no boot test uses this toolstack yet
-# (no cost without benefit). A test that boots it makes a prepare.sh call this script.
+# Not named prepare.sh on purpose: it must run after ./prepare.sh (same build tree), so ../qemu-xilinx-xl/prepare.sh
+# (run by .ci/run) calls both in that order.
 # Cache, outside the repository: ${XSHM_XEN_BUILD_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-shm-sdk/xen-build}
 #   builds/xilinx-4.17-tools-<key>/stage/         `make install` of the subfolders below (DESTDIR)
 #   builds/xilinx-4.17-tools-<key>/dom0-tools.cpio.gz
@@ -19,7 +19,7 @@
 set -euo pipefail
 # shellcheck source=locations.sh
 source "$(dirname "$0")/locations.sh" xen-source/toolstack.sh
-RECIPE=1   # bump when the steps below change the result
+RECIPE=2   # bump when the steps below change the result
 NAME=xilinx-4.17-tools
 TAR=xen-xilinx-4.17-2023.2.tar.xz
 [ -f "$SRC/$TAR" ] || { echo "xen-source/toolstack.sh: $SRC/$TAR missing (set XSHM_XEN_SOURCES)" >&2; exit 1; }
@@ -98,8 +98,17 @@ while [ -n "$todo" ]; do
   done
   todo=$next
 done
-# the program interpreter, where the arm64 ELF header names it
-mkdir -p "$R/lib"; cp -L /usr/aarch64-linux-gnu/lib/ld-linux-aarch64.so.1 "$R/lib/"
+# the program interpreter (where the arm64 ELF header names it) and libc.so.6 as ONE glibc build, in the folder
+# the loader searches first (Debian's /lib/aarch64-linux-gnu, over the board initramfs's own pair): an ld.so of
+# another build (the cross compiler's 2.36-8 beside Debian's 2.36-9+deb12uN libc) made xl create spin in
+# xs_watch's pthread_create and xenconsoled in fork() (GLIBC_PRIVATE data laid out differently)
+G=$(dirname "$(find_lib libc.so.6)")
+glibc_build() { grep -a -o 'Debian GLIBC [^)]*' "$1" | head -1; }
+[ -n "$(glibc_build "$G/libc.so.6")" ] && [ "$(glibc_build "$G/libc.so.6")" = "$(glibc_build "$G/ld-linux-aarch64.so.1")" ] ||
+  { echo "xen-source/toolstack.sh: $G/libc.so.6 and ld-linux-aarch64.so.1 are not one glibc build" >&2; exit 1; }
+mkdir -p "$R/lib/aarch64-linux-gnu"
+cp -L "$G/libc.so.6" "$G/ld-linux-aarch64.so.1" "$R/lib/aarch64-linux-gnu/"
+ln -s aarch64-linux-gnu/ld-linux-aarch64.so.1 "$R/lib/ld-linux-aarch64.so.1"
 find "$R" -exec touch -h -d @0 {} +
 (cd "$R" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc -R 0:0 --reproducible --quiet) | gzip -6 -n > "$C/$OUT.tmp/dom0-tools.cpio.gz"
 rm -rf "$C/$OUT"; mv "$C/$OUT.tmp" "$C/$OUT"; rm -rf "$W"; rmdir "$C/work" 2>/dev/null || true

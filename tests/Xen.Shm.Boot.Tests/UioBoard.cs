@@ -101,12 +101,12 @@ public sealed class UioBoard : IBootFolderSource
     }
 
     /// <summary>`dotnet build` again in the same project folder (restored by pass 1): MSBuild decides what is stale.</summary>
-    private static SdkBuild Rebuild(SdkBuild first)
+    internal static SdkBuild Rebuild(SdkBuild first, string projectFile = ProjectFile)
     {
         var feed = PackedSdk.Require();
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = DotnetCli.Run(first.ProjectDirectory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = feed.PackagesDirectory },
-            "build", ProjectFile, "-nr:false", "--disable-build-servers", "-nologo", "-v:m", "--no-restore");
+            "build", projectFile, "-nr:false", "--disable-build-servers", "-nologo", "-v:m", "--no-restore");
         var time = clock.Elapsed;
         if (result.ExitCode != 0) throw new InvalidOperationException("board build (pass 2) failed: " + result);
         return new SdkBuild(first.ProjectDirectory, first.BootDirectory, result.Output, time);

@@ -45,7 +45,11 @@ public static class RealBoot
     private static TimeSpan Seconds(string variable, int fallback) =>
         TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable(variable), NumberStyles.None, CultureInfo.InvariantCulture, out var s) && s > 0 ? s : fallback);
 
-    public static BootOutcome Boot(BootPrerequisites tools, IBootFolderSource source, BootRoute route, TestContext context, Action<BootOutcome> assert)
+    public static BootOutcome Boot(BootPrerequisites tools, IBootFolderSource source, BootRoute route, TestContext context, Action<BootOutcome> assert) =>
+        Boot(tools, source, route, context, assert, Limit);
+
+    /// <summary>A boot with its own limit (a board whose dom0 boots several xl domUs needs more QEMU CPU).</summary>
+    public static BootOutcome Boot(BootPrerequisites tools, IBootFolderSource source, BootRoute route, TestContext context, Action<BootOutcome> assert, BootLimit limit)
     {
         var name = $"{source.Name}-{route}";
         var work = Path.Combine(Path.GetTempPath(), "xshm-boot", $"{name}-{Guid.NewGuid():N}");
@@ -55,7 +59,7 @@ public static class RealBoot
         {
             var folder = source.Prepare(work);
             var args = BootRoutes.Arguments(route, tools, folder.Path, work);
-            var run = QemuSession.Run(tools.Qemu, args, Path.Combine(work, "serial.log"), Limit);
+            var run = QemuSession.Run(tools.Qemu, args, Path.Combine(work, "serial.log"), limit);
             outcome = new BootOutcome(name, route, run, BootVerdict.Judge(run.SerialLog, folder.Expect, run.End));
             context.WriteLine(outcome.Report());
             assert(outcome);

@@ -10,7 +10,9 @@ public sealed record CpioEntry(string Name, uint Inode, uint Mode, uint Uid, uin
 /// <summary>Reads the gzip-compressed newc cpio that prepare.sh builds (dom0's and the domUs' initramfs).</summary>
 public static class Initramfs
 {
-    public static IReadOnlyList<CpioEntry> Read(string path)
+    /// <param name="concatenated">go on past each TRAILER!!! to the next archive (Linux unpacks them all, in order,
+    /// skipping the zero padding between them: Documentation/driver-api/early-userspace/buffer-format.rst)</param>
+    public static IReadOnlyList<CpioEntry> Read(string path, bool concatenated = false)
     {
         using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
         using var ms = new MemoryStream();
@@ -27,7 +29,13 @@ public static class Initramfs
             var fileSize = (int)Field(6);
             var name = Encoding.ASCII.GetString(b, pos + 110, nameSize - 1);
             var dataStart = Align4(pos + 110 + nameSize);
-            if (name == "TRAILER!!!") break;
+            if (name == "TRAILER!!!")
+            {
+                pos = Align4(dataStart + fileSize);
+                while (concatenated && pos < b.Length && b[pos] == 0) pos++;
+                if (!concatenated || pos >= b.Length) break;
+                continue;
+            }
             entries.Add(new CpioEntry(name, Field(0), Field(1), Field(2), Field(3), Field(5), b.AsSpan(dataStart, fileSize).ToArray()));
             pos = Align4(dataStart + fileSize);
         }
