@@ -16,11 +16,7 @@ namespace Xen.Shm.Preprocessor.Engine
             bool skipping = f.Skipping;
             if (tokens.Count == 1) return true; // the null directive
             var d = tokens[1];
-            if (d.Kind == PpKind.Number)
-            {
-                if (!skipping) DoLine(f, tokens, 1, marker: true);
-                return true;
-            }
+            // `# 33 "file"` is no line marker in assembler mode (libcpp: CPP_NUMBER && lang != CLK_ASM): text.
             if (d.Kind != PpKind.Identifier) return skipping;
             if (HandleConditional(f, d, tokens)) return true;
             if (skipping) return true;
@@ -39,7 +35,11 @@ namespace Xen.Shm.Preprocessor.Engine
                 case "sccs":
                 case "assert":
                 case "unassert": return true;
-                default: return false;
+                default:
+                    // Printed " #name …": cpp's failed directive lookup leaves padding before the '#'
+                    // (seen in GCC 12's output), which also keeps it from reading as a line marker.
+                    tokens[0].PrevWhite = true;
+                    return false;
             }
         }
 

@@ -44,9 +44,11 @@ namespace Xen.Shm.Preprocessor.Engine
         {
             var args = new List<MacroArgument> { new MacroArgument() };
             int depth = 0;
+            PpToken? last = null;
             while (true)
             {
                 var t = NextToken();
+                if (t.Kind != PpKind.Padding && t.Kind != PpKind.EndOfInput) last = t;
                 var current = args[args.Count - 1];
                 if (t.Kind == PpKind.Padding)
                 {
@@ -55,7 +57,8 @@ namespace Xen.Shm.Preprocessor.Engine
                 }
                 if (t.Kind == PpKind.EndOfInput)
                 {
-                    Report(DiagnosticCodes.PpUnterminatedArguments, name, $"unterminated argument list invoking macro \"{m.Name}\"");
+                    // cpp reports where the file ended: at the last token read.
+                    Report(DiagnosticCodes.PpUnterminatedArguments, last ?? name, $"unterminated argument list invoking macro \"{m.Name}\"");
                     return null;
                 }
                 if (t.Is("(")) depth++;

@@ -36,13 +36,12 @@ namespace Xen.Shm.Preprocessor.Output
                 return;
             }
             if (t.Kind == PpKind.Placemarker) return;
-            bool hashFirst = _prev == null && t.Is("#"); // keeps a text '#' off column 1, where dtc would read a marker
             if (_avoidPaste)
             {
                 var src = _source ?? t;
-                if (src.PrevWhite || (_prev != null && AvoidPaste.Needed(_prev, t)) || hashFirst) _sb.Append(' ');
+                if (src.PrevWhite || (_prev != null && AvoidPaste.Needed(_prev, t)) || (_prev == null && t.Is("#"))) _sb.Append(' ');
             }
-            else if (t.PrevWhite || hashFirst) _sb.Append(' ');
+            else if (t.PrevWhite) _sb.Append(' ');
             _avoidPaste = false;
             _source = null;
             _prev = t;
