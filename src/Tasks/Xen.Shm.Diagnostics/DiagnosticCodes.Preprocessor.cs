@@ -3,6 +3,11 @@ namespace Xen.Shm.Diagnostics
     // XSHM36xx: the built-in DTS preprocessor (what `cpp -x assembler-with-cpp -undef -nostdinc` reports).
     public static partial class DiagnosticCodes
     {
+        // XSHM104x: the topology keys that feed it (host and domain 'includeDirs', 'defines').
+        public static readonly DiagnosticDescriptor IncludeDirNotFound = new("XSHM1040", Severity.Error, "'includeDirs' entry is no existing folder");
+        public static readonly DiagnosticDescriptor DefineInvalid = new("XSHM1041", Severity.Error, "'defines' entry is not NAME or NAME=VALUE with NAME an identifier");
+        public static readonly DiagnosticDescriptor PreprocessorKeysWithoutTree = new("XSHM1042", Severity.Error, "'includeDirs' or 'defines' given without a 'deviceTree' source to preprocess");
+
         public static readonly DiagnosticDescriptor PpErrorDirective = new("XSHM3600", Severity.Error, "#error directive in a device-tree source");
         public static readonly DiagnosticDescriptor PpWarningDirective = new("XSHM3601", Severity.Warning, "#warning directive in a device-tree source");
         public static readonly DiagnosticDescriptor PpIncludeNotFound = new("XSHM3602", Severity.Error, "#include file not found in the including file's folder nor any include directory");
