@@ -17,6 +17,13 @@ namespace Xen.Shm.Preprocessor
             return engine.RunFile(path);
         }
 
+        /// <summary>Preprocess source bytes named <paramref name="fileName"/> (bytes pass through unchanged, as in cpp).</summary>
+        public static PreprocessResult RunBytes(byte[] source, string fileName, PreprocessorOptions? options = null)
+        {
+            if (source == null) throw new ArgumentNullException(nameof(source));
+            return RunText(Engine.PpEngine.Latin1(source), fileName, options);
+        }
+
         /// <summary>Preprocess <paramref name="text"/> (bytes as Latin-1 chars) named <paramref name="fileName"/>.</summary>
         public static PreprocessResult RunText(string text, string fileName, PreprocessorOptions? options = null)
         {

@@ -20,9 +20,7 @@ namespace Xen.Shm.Devicetree
         /// <summary>The same for bytes (xdtc's stdin), decoded one char per byte so they pass through unchanged.</summary>
         private static DtsParseResult Preprocessed(byte[] source, string fileName, DtcOptions options, List<DtcMessage> messages)
         {
-            var chars = new char[source.Length];
-            for (int i = 0; i < source.Length; i++) chars[i] = (char)source[i];
-            return Parsed(DtsPreprocessor.RunText(new string(chars), fileName, options.Preprocess), fileName, options, messages);
+            return Parsed(DtsPreprocessor.RunBytes(source, fileName, options.Preprocess), fileName, options, messages);
         }
 
         private static DtsParseResult Parsed(PreprocessResult pp, string inputPath, DtcOptions options, List<DtcMessage> messages)

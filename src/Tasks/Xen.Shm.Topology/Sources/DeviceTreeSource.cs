@@ -47,9 +47,7 @@ namespace Xen.Shm.Topology
             var options = new PreprocessorOptions();
             options.IncludeDirs.AddRange(file.Preprocessing.IncludeDirs);
             options.Defines.AddRange(file.Preprocessing.Defines);
-            var chars = new char[bytes.Length];
-            for (int i = 0; i < bytes.Length; i++) chars[i] = (char)bytes[i];
-            var result = DtsPreprocessor.RunText(new string(chars), file.FullPath, options);
+            var result = DtsPreprocessor.RunBytes(bytes, file.FullPath, options);
             return new DeviceTreeSourceText(result.Output, result.Diagnostics, result.Dependencies);
         }
 
