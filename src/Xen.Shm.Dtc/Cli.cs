@@ -132,8 +132,21 @@ public static class Cli
             StreamPadding = true,   // -S 0x7fffffff is 2 GiB of zeros: written while saving, never held
         };
         d.IncludeDirs.AddRange(o.IncludeDirs);
+        if (o.Cpp) d.Preprocess = CppOptions(o);
         foreach (var (isError, check) in o.CheckSwitches) d.CheckSwitches.Add(new DtcCheckSwitch(isError, check));
         return d;
+    }
+
+    private static Preprocessor.PreprocessorOptions CppOptions(CliOptions o)
+    {
+        var pp = new Preprocessor.PreprocessorOptions();
+        pp.IncludeDirs.AddRange(o.CppIncludeDirs);
+        foreach (string define in o.CppDefines)
+        {
+            int eq = define.IndexOf('=');
+            pp.Defines.Add(eq < 0 ? new(define, null) : new(define.Substring(0, eq), define.Substring(eq + 1)));
+        }
+        return pp;
     }
 
     private static void WriteFile(string path, byte[] bytes, string what, long trailingZeros = 0)

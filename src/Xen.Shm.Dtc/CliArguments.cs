@@ -17,7 +17,11 @@ public static class CliArguments
         ("force", 'f', false), ("include", 'i', true), ("sort", 's', false), ("phandle", 'H', true),
         ("warning", 'W', true), ("error", 'E', true), ("symbols", '@', false), ("auto-alias", 'A', false),
         ("annotate", 'T', false), ("help", 'h', false), ("version", 'v', false),
+        // xdtc only (issue 15): Kbuild's cpp step in process; not dtc's -I/-i, which mean other things.
+        ("cpp", CppOption, false), ("cpp-include", CppIncludeOption, true), ("cpp-define", CppDefineOption, true),
     };
+
+    private const char CppOption = '\u0001', CppIncludeOption = '\u0002', CppDefineOption = '\u0003';
 
     /// <summary>The outcome: options to run, or an early exit (help, version, usage error, fatal error).</summary>
     public sealed class Result
@@ -109,6 +113,9 @@ public static class CliArguments
         switch (c)
         {
             case 'q': o.Quiet++; break;
+            case CppOption: o.Cpp = true; break;
+            case CppIncludeOption: o.CppIncludeDirs.Add(v!); break;
+            case CppDefineOption: o.CppDefines.Add(v!); break;
             case 'I': o.InputFormat = v; break;
             case 'O': o.OutputFormat = v; break;
             case 'o': o.OutputPath = v!; break;

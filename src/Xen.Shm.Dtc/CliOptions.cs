@@ -29,4 +29,13 @@ public sealed class CliOptions
     public bool AutoAlias { get; set; }
     public int Annotate { get; set; }
     public string InputPath { get; set; } = "-";
+
+    /// <summary>--cpp: preprocess first (cpp -x assembler-with-cpp -undef -nostdinc -D__DTS__).</summary>
+    public bool Cpp { get; set; }
+
+    /// <summary>--cpp-include DIR (cpp's -I), in order.</summary>
+    public List<string> CppIncludeDirs { get; } = new();
+
+    /// <summary>--cpp-define NAME[=VALUE] (cpp's -D), in order.</summary>
+    public List<string> CppDefines { get; } = new();
 }

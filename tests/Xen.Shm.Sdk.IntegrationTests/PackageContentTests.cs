@@ -37,6 +37,7 @@ public sealed class PackageContentTests
             "tasks/netstandard2.0/Xen.Shm.Devicetree.dll",
             "tasks/netstandard2.0/Xen.Shm.Diagnostics.dll",
             "tasks/netstandard2.0/Xen.Shm.Generation.dll",
+            "tasks/netstandard2.0/Xen.Shm.Preprocessor.dll",
             "tasks/netstandard2.0/Xen.Shm.Sdk.Tasks.dll",
             "tasks/netstandard2.0/Xen.Shm.Topology.dll",
             "tasks/netstandard2.0/YamlDotNet.dll",

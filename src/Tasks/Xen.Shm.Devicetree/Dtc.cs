@@ -21,6 +21,7 @@ namespace Xen.Shm.Devicetree
             return Run(options ?? new DtcOptions(), messages =>
             {
                 if (options?.InputFormat == DtcInputFormat.Dtb) return ReadBlob(inputPath, messages);
+                if (options?.Preprocess != null) return Preprocessed(inputPath, options, messages);
                 return DtsParser.ParseFile(inputPath, options?.IncludeDirs);
             });
         }
@@ -39,6 +40,7 @@ namespace Xen.Shm.Devicetree
         public static DtcResult Compile(byte[] source, string fileName, DtcOptions options)
         {
             if (source == null) throw new ArgumentNullException(nameof(source));
+            if (options?.Preprocess != null) return Run(options, messages => Preprocessed(source, fileName, options, messages));
             return Run(options ?? new DtcOptions(), _ => DtsParser.Parse(source, fileName, options?.IncludeDirs));
         }
 

@@ -97,6 +97,17 @@ namespace Xen.Shm.Devicetree
             return new DtcMessage(DtcSeverity.Fatal, code is null ? default : span, null, t, "FATAL ERROR: " + t, noNewline: !newline, code);
         }
 
+        /// <summary>A preprocessor diagnostic (XSHM36xx), printed as cpp prints it: <c>file:line:col: error: text</c>.</summary>
+        internal static DtcMessage FromPreprocessor(Diagnostic d)
+        {
+            var c = CultureInfo.InvariantCulture;
+            bool error = d.IsError;
+            string where = d.Span.IsEmpty ? string.Empty : string.Format(c, "{0}:{1}:{2}: ", d.Span.File, d.Span.Line, d.Span.Column);
+            string rendered = where + (error ? "error: " : "warning: ") + d.Message;
+            var span = d.Span.IsEmpty ? default : new SourceSpan(d.Span.File, d.Span.Line, d.Span.Column, d.Span.Line, d.Span.EndColumn + 1);
+            return new DtcMessage(error ? DtcSeverity.Error : DtcSeverity.Warning, span, null, d.Message, rendered, code: d.Descriptor);
+        }
+
         internal static DtcMessage Plain(DtcSeverity severity, string text, bool noNewline = false) =>
             new DtcMessage(severity, default, null, text, text, noNewline);
 

@@ -38,6 +38,12 @@ namespace Xen.Shm.Devicetree
         /// <summary>-i: include search directories, in order.</summary>
         public List<string> IncludeDirs { get; } = new List<string>();
 
+        /// <summary>
+        /// Run the C preprocessor first (Kbuild's cpp step, in process: xdtc --cpp). Null: the source
+        /// is read as dtc reads it. Its include directories and defines are cpp's -I and -D, not -i.
+        /// </summary>
+        public Preprocessor.PreprocessorOptions? Preprocess { get; set; }
+
         /// <summary>-@: generate /__symbols__.</summary>
         public bool Symbols { get; set; }
 

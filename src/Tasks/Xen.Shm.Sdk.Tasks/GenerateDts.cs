@@ -51,7 +51,10 @@ namespace Xen.Shm.Sdk.Tasks
             if (diagnostics.HasErrors) return;
 
             var read = new List<string>();
-            var input = GenerationInputReader.Read(board, settings.LayoutOptions, read);
+            var sourceDiagnostics = new DiagnosticBag();
+            var input = GenerationInputReader.Read(board, settings.LayoutOptions, read, sourceDiagnostics);
+            Report(sourceDiagnostics);
+            if (sourceDiagnostics.HasErrors) return;
             var generated = BoardGenerator.Generate(input);
             Report(generated.Diagnostics.Select(d => OnDisk(d, generated, input.HostSourceName)));
             if (generated.HasErrors || generated.BootLayout is null) return;

@@ -17,7 +17,11 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
         private const uint DtbMagic = 0xd00dfeed;
 
         /// <summary>The input, and every file read for it (the step's dependency list).</summary>
-        public static GenerationInput Read(Board board, Xen.Shm.Generation.Layout.BootLayoutOptions options, ICollection<string> read)
+        public static GenerationInput Read(Board board, Xen.Shm.Generation.Layout.BootLayoutOptions options, ICollection<string> read) =>
+            Read(board, options, read, new Diagnostics.DiagnosticBag());
+
+        /// <summary>The same; the preprocessor's messages on users' trees go to <paramref name="diagnostics"/> (the board's came with the topology).</summary>
+        public static GenerationInput Read(Board board, Xen.Shm.Generation.Layout.BootLayoutOptions options, ICollection<string> read, Diagnostics.DiagnosticBag diagnostics)
         {
             string? hostSource = null;
             byte[]? hostBlob = null;
@@ -33,12 +37,12 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
                         read.Add(file.FullPath);
                         hostName = file.FullPath;
                         if (IsDtb(host)) hostBlob = host;
-                        else hostSource = Text(host);
+                        else hostSource = Text(Preprocessed(file, host, read, null));
                         break;
                     case FileRole.DomUDeviceTree:
                         byte[] user = File.ReadAllBytes(file.FullPath);
                         read.Add(file.FullPath);
-                        userTrees[file.FullPath] = IsDtb(user) ? InputTree.FromBlob(user) : InputTree.FromSource(Text(user));
+                        userTrees[file.FullPath] = IsDtb(user) ? InputTree.FromBlob(user) : InputTree.FromSource(Text(Preprocessed(file, user, read, diagnostics)));
                         break;
                     default:
                         // Only files the boot loads feed the plan; xl domUs' files are just copied,
@@ -59,6 +63,15 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
                 Files = facts,
                 Boot = options,
             };
+        }
+
+        /// <summary>Through the built-in preprocessor when the source asks for it; every #included file becomes a dependency.</summary>
+        private static byte[] Preprocessed(BoardFile file, byte[] bytes, ICollection<string> read, Diagnostics.DiagnosticBag? diagnostics)
+        {
+            var source = DeviceTreeSource.Read(file, bytes);
+            foreach (string d in source.Dependencies) read.Add(d);
+            if (diagnostics != null) diagnostics.AddRange(source.Diagnostics);
+            return source.Bytes;
         }
 
         private static bool IsBootLoaded(Board board, BoardFile file)

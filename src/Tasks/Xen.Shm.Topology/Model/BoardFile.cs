@@ -40,6 +40,9 @@ namespace Xen.Shm.Topology
 
         public SourceSpan Span { get; }
 
+        /// <summary>For a device-tree source: the C preprocessor's include folders and defines (YAML 'includeDirs', 'defines').</summary>
+        public DtsPreprocessing Preprocessing { get; internal set; } = DtsPreprocessing.None;
+
         public override string ToString() => FullPath;
     }
 }

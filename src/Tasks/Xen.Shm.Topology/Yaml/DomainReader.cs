@@ -86,6 +86,8 @@ namespace Xen.Shm.Topology.Yaml
             BoardFile? ramdisk = r.String("ramdisk") is { } rp
                 ? ctx.ResolveFile(rp, isDom0 ? FileRole.Dom0Ramdisk : FileRole.DomURamdisk, dn) : null;
             BoardFile? partial = !isDom0 && r.String("deviceTree") is { } pp ? ctx.ResolveFile(pp, FileRole.DomUDeviceTree, dn) : null;
+            if (partial is not null) partial.Preprocessing = PreprocessingReader.Read(r, ctx);
+            else PreprocessingReader.ForbidWithoutTree(r, ctx);
             var bootargs = r.String("bootargs");
             var extraIomem = kind.Value.Value == DomainKind.Xl ? r.Strings("extraIomem") : Array.Empty<Spanned<string>>();
             var irqs = kind.Value.Value == DomainKind.Xl ? r.UInts("irqs") : Array.Empty<Spanned<uint>>();

@@ -44,7 +44,10 @@ namespace Xen.Shm.Topology.Yaml
                 return dtb;
             }
 
-            var parsed = DtsParser.Parse(bytes, file.FullPath);
+            var source = DeviceTreeSource.Read(file, bytes);
+            foreach (var d in source.Diagnostics) diagnostics.Add(d);
+            if (source.HasErrors) return null;
+            var parsed = DtsParser.Parse(source.Bytes, file.FullPath);
             if (parsed.Tree is not null) return parsed.Tree;
             var first = parsed.Messages.FirstOrDefault(m => m.Severity != DtcSeverity.Warning);
             diagnostics.Add(DiagnosticCodes.HostDeviceTreeUnreadable, first is not null && !first.Span.IsEmpty ? first.Span : file.Span,

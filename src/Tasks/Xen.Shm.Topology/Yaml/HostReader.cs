@@ -19,9 +19,11 @@ namespace Xen.Shm.Topology.Yaml
             if (r.String("deviceTree") is { } dtPath)
             {
                 dt = ctx.ResolveFile(dtPath, FileRole.HostDeviceTree, null);
+                if (dt is not null) dt.Preprocessing = PreprocessingReader.Read(r, ctx);
                 if (dt is not null && ctx.CanRead(dt)) facts = HostBoardReader.Read(dt, ctx.Diagnostics);
             }
 
+            if (dt is null) PreprocessingReader.ForbidWithoutTree(r, ctx);
             Spanned<int> addressCells = new Spanned<int>(facts?.AddressCells ?? 2, dt?.Span ?? map.Span);
             Spanned<int> sizeCells = new Spanned<int>(facts?.SizeCells ?? 2, dt?.Span ?? map.Span);
             if (r.Mapping("cells") is { } cellsMap)

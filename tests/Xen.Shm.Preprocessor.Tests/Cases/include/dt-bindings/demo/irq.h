@@ -1,0 +1,4 @@
+#ifndef _DT_BINDINGS_DEMO_IRQ_H
+#define _DT_BINDINGS_DEMO_IRQ_H
+#define IRQ_TYPE_LEVEL_HIGH	4
+#endif /* _DT_BINDINGS_DEMO_IRQ_H */

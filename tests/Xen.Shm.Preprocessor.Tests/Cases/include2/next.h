@@ -1,0 +1,1 @@
+#define INNER_NEXT 10
