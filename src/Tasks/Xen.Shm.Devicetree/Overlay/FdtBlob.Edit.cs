@@ -74,8 +74,8 @@ namespace Xen.Shm.Devicetree.Overlay
                 return err;
             }
             Set(At(next), (uint)Tag.Prop);
-            Set(At(next) + 4, (uint)nameOff);
-            Set(At(next) + 8, (uint)len);
+            Set(At(next) + 4, (uint)len);
+            Set(At(next) + 8, (uint)nameOff);
             data = At(next) + 12;
             return 0;
         }

@@ -48,7 +48,7 @@ namespace Xen.Shm.Devicetree.Overlay
                 var fdto = new FdtBlob(Copy(overlay));
                 var step = new OverlayStep(fdt, fdto);
                 int ret = step.Run(out string where);
-                if (ret == FdtBlob.Err(FdtError.NoSpace))
+                if (ret == FdtBlob.Err(FdtError.NoSpace) && !step.OverlayOutOfBounds)
                 {
                     size += Math.Max(BufIncrement, size);
                     continue;
@@ -99,6 +99,9 @@ namespace Xen.Shm.Devicetree.Overlay
 
         public List<OverlayWrite> Writes => _merge.Writes;
 
+        /// <summary>A __fixups__ place past its property: libfdt says NOSPACE, and growing the base cannot help.</summary>
+        public bool OverlayOutOfBounds { get; private set; }
+
         public int Run(out string where)
         {
             where = string.Empty;
@@ -110,7 +113,12 @@ namespace Xen.Shm.Devicetree.Overlay
             if (ret != 0) { where = Or(phandles.Where, "renumbering the overlay's phandles"); return ret; }
             var fixups = new OverlayFixups(_fdt, _fdto);
             ret = fixups.Apply();
-            if (ret != 0) { where = Or(fixups.Where, "resolving /__fixups__"); return ret; }
+            if (ret != 0)
+            {
+                OverlayOutOfBounds = ret == FdtBlob.Err(FdtError.NoSpace);
+                where = Or(fixups.Where, "resolving /__fixups__");
+                return ret;
+            }
             ret = _merge.Merge();
             if (ret != 0) { where = _merge.Where; return ret; }
             var symbols = new OverlaySymbols(_fdt, _fdto, _merge);

@@ -101,7 +101,7 @@ namespace Xen.Shm.Devicetree.Overlay
             if (fixupNode < 0) return Fail((FdtError)(-fixupNode), $"__fixups__ entry '{label}' = \"{entry}\"");
             int ret = _fdto.SetPropInplace32(fixupNode, value, nameStart, nameLen, poffset, phandle);
             if (ret == FdtBlob.Err(FdtError.NoSpace))
-                return Fail(FdtError.BadOverlay, $"__fixups__ entry '{label}' = \"{entry}\" points past its property's value (fdtoverlay retries this without end)");
+                return Fail(FdtError.NoSpace, $"__fixups__ entry '{label}' = \"{entry}\" points past its property's value (fdtoverlay grows its buffer to 2 GiB on this and then fails)");
             if (ret < 0) return Fail((FdtError)(-ret), $"__fixups__ entry '{label}' = \"{entry}\" names a property the overlay lacks");
             return 0;
         }
