@@ -22,16 +22,47 @@ namespace Xen.Shm.Devicetree.Overlay
         {
             if (baseBlob == null) throw new ArgumentNullException(nameof(baseBlob));
             if (overlays == null) throw new ArgumentNullException(nameof(overlays));
-            byte[] current = baseBlob;
             var writes = new List<IReadOnlyList<OverlayWrite>>();
+            var unreadable = Unreadable(baseBlob, overlays);
+            if (unreadable != null) return new OverlayResult(null, writes, unreadable);
+            byte[] current = baseBlob;
             for (int i = 0; i < overlays.Count; i++)
             {
-                var one = ApplyOne(current, overlays[i], i);
+                var one = ApplyOneGuarded(current, overlays[i], i);
                 if (one.Failure != null) return new OverlayResult(null, writes, one.Failure);
                 current = one.Buffer!;
                 writes.Add(one.Writes!);
             }
             return new OverlayResult(Pack(current), writes, null);
+        }
+
+        /// <summary>
+        /// Blobs the DTB reader refuses (bad header, sizes, tokens, nesting) are not edited: the
+        /// in-place code below trusts a readable structure. Index -1 is the base.
+        /// </summary>
+        private static OverlayFailure? Unreadable(byte[] baseBlob, IReadOnlyList<byte[]> overlays)
+        {
+            for (int i = -1; i < overlays.Count; i++)
+            {
+                var bag = new Diagnostics.DiagnosticBag();
+                if (DtbReader.ReadFlat(i < 0 ? baseBlob : overlays[i], i < 0 ? "base" : "overlay", bag) != null) continue;
+                string why = bag.Count > 0 ? bag[0].Message : "unreadable blob";
+                return new OverlayFailure(i, FdtError.BadStructure, (i < 0 ? "the base tree: " : "") + why);
+            }
+            return null;
+        }
+
+        /// <summary>A last guard: no input may end in an exception (fdtoverlay would read past its buffer instead).</summary>
+        private static (byte[]? Buffer, List<OverlayWrite>? Writes, OverlayFailure? Failure) ApplyOneGuarded(byte[] current, byte[] overlay, int index)
+        {
+            try
+            {
+                return ApplyOne(current, overlay, index);
+            }
+            catch (Exception e) when (e is IndexOutOfRangeException || e is ArgumentException || e is OverflowException)
+            {
+                return (null, null, new OverlayFailure(index, FdtError.BadStructure, "structure past its block (" + e.GetType().Name + ")"));
+            }
         }
 
         private static byte[] Pack(byte[] buffer) => new FdtBlob((byte[])buffer.Clone()).Pack();
