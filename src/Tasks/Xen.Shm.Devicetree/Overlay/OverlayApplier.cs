@@ -84,7 +84,7 @@ namespace Xen.Shm.Devicetree.Overlay
                     size += Math.Max(BufIncrement, size);
                     continue;
                 }
-                if (ret != 0) return (null, null, new OverlayFailure(index, (FdtError)(-ret), where));
+                if (ret != 0) return (null, null, new OverlayFailure(index, (FdtError)(-ret), where, step.Stage));
                 return (fdt.Mem, step.Writes, null);
             }
         }
@@ -133,6 +133,8 @@ namespace Xen.Shm.Devicetree.Overlay
         /// <summary>A __fixups__ place past its property: libfdt says NOSPACE, and growing the base cannot help.</summary>
         public bool OverlayOutOfBounds { get; private set; }
 
+        public OverlayStage Stage { get; private set; } = OverlayStage.Phandles;
+
         public int Run(out string where)
         {
             where = string.Empty;
@@ -142,6 +144,7 @@ namespace Xen.Shm.Devicetree.Overlay
             ret = phandles.AdjustNode(0);
             if (ret == 0) ret = phandles.UpdateLocalReferences();
             if (ret != 0) { where = Or(phandles.Where, "renumbering the overlay's phandles"); return ret; }
+            Stage = OverlayStage.Fixups;
             var fixups = new OverlayFixups(_fdt, _fdto);
             ret = fixups.Apply();
             if (ret != 0)
@@ -150,8 +153,10 @@ namespace Xen.Shm.Devicetree.Overlay
                 where = Or(fixups.Where, "resolving /__fixups__");
                 return ret;
             }
+            Stage = OverlayStage.Merge;
             ret = _merge.Merge();
             if (ret != 0) { where = _merge.Where; return ret; }
+            Stage = OverlayStage.Symbols;
             var symbols = new OverlaySymbols(_fdt, _fdto, _merge);
             ret = symbols.Update();
             if (ret != 0) where = Or(symbols.Where, "updating /__symbols__");

@@ -21,15 +21,22 @@ namespace Xen.Shm.Devicetree.Overlay
         public OverlayFailure? Failure { get; }
     }
 
+    /// <summary>fdt_overlay_apply's steps (Read: a blob the DTB reader refuses, before any step).</summary>
+    public enum OverlayStage { Read, Phandles, Fixups, Merge, Symbols }
+
     /// <summary>Overlay <see cref="Index"/> does not apply: libfdt's <see cref="Error"/> and where.</summary>
     public sealed class OverlayFailure
     {
-        public OverlayFailure(int index, FdtError error, string where)
+        public OverlayFailure(int index, FdtError error, string where, OverlayStage stage = OverlayStage.Read)
         {
             Index = index;
             Error = error;
             Where = where;
+            Stage = stage;
         }
+
+        /// <summary>Which step of fdt_overlay_apply failed.</summary>
+        public OverlayStage Stage { get; }
 
         public int Index { get; }
         public FdtError Error { get; }

@@ -36,6 +36,7 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
                         else hostSource = Text(host);
                         break;
                     case FileRole.DomUDeviceTree:
+                    case FileRole.HostOverlay:
                         byte[] user = File.ReadAllBytes(file.FullPath);
                         read.Add(file.FullPath);
                         userTrees[file.FullPath] = IsDtb(user) ? InputTree.FromBlob(user) : InputTree.FromSource(Text(user));
