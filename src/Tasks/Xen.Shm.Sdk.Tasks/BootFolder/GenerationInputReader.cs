@@ -35,8 +35,13 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
                         if (IsDtb(host)) hostBlob = host;
                         else hostSource = Text(host);
                         break;
-                    case FileRole.DomUDeviceTree:
                     case FileRole.HostOverlay:
+                        // By name, not by magic: a damaged .dtbo is a bad blob, not DTS text.
+                        byte[] overlay = File.ReadAllBytes(file.FullPath);
+                        read.Add(file.FullPath);
+                        userTrees[file.FullPath] = IsBlobName(file.FullPath) ? InputTree.FromBlob(overlay) : InputTree.FromSource(Text(overlay));
+                        break;
+                    case FileRole.DomUDeviceTree:
                         byte[] user = File.ReadAllBytes(file.FullPath);
                         read.Add(file.FullPath);
                         userTrees[file.FullPath] = IsDtb(user) ? InputTree.FromBlob(user) : InputTree.FromSource(Text(user));
@@ -84,6 +89,9 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
             if (read < header.Length) Array.Resize(ref header, read);
             return InputFileFacts.FromHeader((ulong)stream.Length, header);
         }
+
+        private static bool IsBlobName(string path) =>
+            path.EndsWith(".dtbo", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase);
 
         // Big-endian FDT magic (devicetree spec §5.2); anything else is read as DTS text.
         private static bool IsDtb(byte[] bytes) =>
