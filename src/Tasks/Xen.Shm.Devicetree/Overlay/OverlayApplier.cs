@@ -99,7 +99,7 @@ namespace Xen.Shm.Devicetree.Overlay
 
         internal static string PathText(FdtBlob blob, int node)
         {
-            int len = blob.GetPath(node, 1 << 20, out byte[] path);
+            int len = blob.GetPath(node, blob.SizeStruct + 2, out byte[] path); // no path is longer than the structure block
             return len < 0 ? "?" : Text(path);
         }
 
