@@ -58,9 +58,13 @@ namespace Xen.Shm.Generation
             };
             string? hostSource = input.HostSource;
             DtTree? boardTree = null;
-            if (hostSource == null && input.HostBlob != null)
+            // 1a. host.overlays, applied to the board before anything else (UserOverlays/).
+            byte[]? hostBlob = UserOverlays.UserOverlays.Apply(input, hostSource, diagnostics, dependencies) ?? input.HostBlob;
+            if (diagnostics.HasErrors) return Failed(diagnostics);
+            if (hostBlob != input.HostBlob) hostSource = null;
+            if (hostSource == null && hostBlob != null)
             {
-                var tree = DtbReader.Read(input.HostBlob, input.HostSourceName, diagnostics);
+                var tree = DtbReader.Read(hostBlob, input.HostSourceName, diagnostics);
                 if (tree == null) return Failed(diagnostics);
                 hostSource = DtsWriter.Write(tree);
             }

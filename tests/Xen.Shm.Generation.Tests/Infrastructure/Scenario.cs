@@ -47,10 +47,11 @@ internal sealed class Scenario
         HostBlob = HostBlob,
         HostSourceName = HostPath,
         Files = Measure(Board),
-        UserTrees = Board.Domains.Where(d => d.DeviceTree != null && File.Exists(d.DeviceTree.FullPath))
-            .ToDictionary(d => d.DeviceTree!.FullPath, d => d.DeviceTree!.FullPath.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase)
-                ? InputTree.FromBlob(File.ReadAllBytes(d.DeviceTree.FullPath))
-                : InputTree.FromSource(File.ReadAllText(d.DeviceTree.FullPath))),
+        UserTrees = Board.Domains.Where(d => d.DeviceTree != null).Select(d => d.DeviceTree!).Concat(Board.Host.Overlays)
+            .Where(f => File.Exists(f.FullPath))
+            .ToDictionary(f => f.FullPath, f => f.FullPath.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase) || f.FullPath.EndsWith(".dtbo", StringComparison.OrdinalIgnoreCase)
+                ? InputTree.FromBlob(File.ReadAllBytes(f.FullPath))
+                : InputTree.FromSource(File.ReadAllText(f.FullPath))),
     };
 
     public GenerationResult Generate()

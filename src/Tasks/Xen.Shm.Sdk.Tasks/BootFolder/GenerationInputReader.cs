@@ -39,6 +39,12 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
                         if (IsDtb(host)) hostBlob = host;
                         else hostSource = Text(Preprocessed(file, host, read, null));
                         break;
+                    case FileRole.HostOverlay:
+                        // By name, not by magic: a damaged .dtbo is a bad blob, not DTS text.
+                        byte[] overlay = File.ReadAllBytes(file.FullPath);
+                        read.Add(file.FullPath);
+                        userTrees[file.FullPath] = IsBlobName(file.FullPath) ? InputTree.FromBlob(overlay) : InputTree.FromSource(Text(overlay));
+                        break;
                     case FileRole.DomUDeviceTree:
                         byte[] user = File.ReadAllBytes(file.FullPath);
                         read.Add(file.FullPath);
@@ -96,6 +102,9 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
             if (read < header.Length) Array.Resize(ref header, read);
             return InputFileFacts.FromHeader((ulong)stream.Length, header);
         }
+
+        private static bool IsBlobName(string path) =>
+            path.EndsWith(".dtbo", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".dtb", StringComparison.OrdinalIgnoreCase);
 
         // Big-endian FDT magic (devicetree spec §5.2); anything else is read as DTS text.
         private static bool IsDtb(byte[] bytes) =>

@@ -43,7 +43,7 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
         private static string? CopyPath(Board board, BoardFile file)
         {
             if (file.Role == FileRole.Xen) return Xen.Shm.Generation.Chosen.BootFolder.Xen(file);
-            if (file.Role == FileRole.HostDeviceTree || file.Role == FileRole.DomUDeviceTree) return null;
+            if (file.Role == FileRole.HostDeviceTree || file.Role == FileRole.DomUDeviceTree || file.Role == FileRole.HostOverlay) return null;
             var domain = board.Domains.FirstOrDefault(d => d.Name.Value == file.Domain);
             if (domain is null) return null;
             return domain.Kind.Value == DomainKind.Xl

@@ -14,6 +14,8 @@ namespace Xen.Shm.Topology
         DomURamdisk,
         /// <summary>A user partial device tree (.dts/.dtb) merged into the domU's generated one.</summary>
         DomUDeviceTree,
+        /// <summary>A user overlay (.dtso/.dtbo, host.overlays) applied to the board tree at build time.</summary>
+        HostOverlay,
     }
 
     /// <summary>An input file named by the topology, resolved against the YAML file's folder.</summary>

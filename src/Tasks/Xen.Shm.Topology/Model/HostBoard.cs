@@ -88,6 +88,9 @@ namespace Xen.Shm.Topology
         public Spanned<string>? ChosenDom0Bootargs { get; }
 
         public SourceSpan Span { get; }
+
+        /// <summary>User overlays (host.overlays), applied in order to the board tree before the SDK's changes.</summary>
+        public IReadOnlyList<BoardFile> Overlays { get; init; } = new BoardFile[0];
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ namespace Xen.Shm.Topology.Rules
             if (xlDir is { } dir && XlDirProblem(dir.Value) is { } problem)
                 ctx.Report(DiagnosticCodes.XlDirUnsafe, dir.Span, $"xlDir '{Printable(dir.Value)}' {problem}");
 
-            foreach (var f in board.Files.Where(f => f.Role != FileRole.HostDeviceTree && f.Role != FileRole.DomUDeviceTree))
+            foreach (var f in board.Files.Where(f => f.Role != FileRole.HostDeviceTree && f.Role != FileRole.DomUDeviceTree && f.Role != FileRole.HostOverlay))
             {
                 string name = FileName(f.FullPath);
                 if (!IsFileName(name))

@@ -80,7 +80,8 @@ namespace Xen.Shm.Topology.Yaml
             }
 
             return new HostBoard(dt, addressCells, sizeCells, ram, reserved, facts?.ReservedMemoryAddressCells, facts?.ReservedMemorySizeCells,
-                bootStart, bootEnd, facts?.ChosenDom0Bootargs, map.Span);
+                bootStart, bootEnd, facts?.ChosenDom0Bootargs, map.Span)
+            { Overlays = HostOverlayReader.Read(r, dt, ctx) };
         }
     }
 }

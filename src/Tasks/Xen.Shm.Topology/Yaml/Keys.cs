@@ -8,7 +8,7 @@ namespace Xen.Shm.Topology.Yaml
     {
         public static readonly string[] Top = { "xen", "host", "domains", "regions" };
         public static readonly string[] Xen = { "flavour", "version", "image", "bootargs" };
-        public static readonly string[] Host = { "deviceTree", "cells", "ram", "reserved", "boot", "includeDirs", "defines" };
+        public static readonly string[] Host = { "deviceTree", "cells", "ram", "reserved", "boot", "includeDirs", "defines", "overlays" };
         public static readonly string[] Cells = { "address", "size" };
         public static readonly string[] RamBank = { "node", "base", "size" };
         public static readonly string[] Reserved = { "name", "base", "size" };
