@@ -7,8 +7,10 @@ using System.Threading.Tasks;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Chosen;
+using Xen.Shm.Generation.Cpupool;
 using Xen.Shm.Generation.DomainShm;
 using Xen.Shm.Generation.Dts;
+using Xen.Shm.Generation.Evtchn;
 using Xen.Shm.Generation.Guest;
 using Xen.Shm.Generation.HostTree;
 using Xen.Shm.Generation.Iomem;
@@ -108,6 +110,8 @@ namespace Xen.Shm.Generation
                 foreach (var d in board.Domains.Where(d => d.Kind.Value != DomainKind.Dom0))
                     foreach (var p in d.Passthrough)
                         diagnostics.Add(DiagnosticCodes.PassthroughPathNotFound, p.Span, $"'{p.Value}' cannot be passed through: the board has no device tree");
+            EventChannelGenerator.Apply(board, regions.Chosen);
+            CpupoolGenerator.Apply(board, boardTree, input.Boot.ApplyOverlay, regions.Chosen, diagnostics);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
             var outputs = new List<OutputFile>();
