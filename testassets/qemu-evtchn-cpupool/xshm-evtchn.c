@@ -1,0 +1,104 @@
+/* Xen.Shm.Sdk boot-test helper (testassets/qemu-evtchn-cpupool): Xen hypercalls from user space through
+ * Linux's /dev/xen/privcmd (IOCTL_PRIVCMD_HYPERCALL), for the static event channel and cpupool boot.
+ *   xshm-evtchn status PORT   EVTCHNOP_status of this domain's PORT: prints state, remote domain and port
+ *   xshm-evtchn send PORT     EVTCHNOP_send on PORT: notifies the remote end (Xen sets its pending bit)
+ *   xshm-evtchn keys KEYS     XEN_SYSCTL_debug_keys (dom0 only): Xen dumps state on its console
+ * Why not /dev/xen/evtchn: Debian 12's kernel (6.1) has no IOCTL_EVTCHN_BIND_STATIC (Linux 6.2), and binding an
+ * already-bound static port any other way fails, so the guest cannot receive on it through Linux; the receiving
+ * side is shown by Xen's own 'e' dump (the remote port's pending bit). Structures follow Xen's public headers
+ * (xen/include/public/event_channel.h, sysctl.h; arm64: 64-bit guest handles). */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+/* Linux include/uapi/xen/privcmd.h (its header needs kernel-internal xen/interface/xen.h, so spelled out here). */
+struct privcmd_hypercall { uint64_t op; uint64_t arg[5]; };
+#define IOCTL_PRIVCMD_HYPERCALL _IOC(_IOC_NONE, 'P', 0, sizeof(struct privcmd_hypercall))
+
+#define HYPERVISOR_event_channel_op 32
+#define HYPERVISOR_sysctl 35
+#define EVTCHNOP_send 4
+#define EVTCHNOP_status 5
+#define DOMID_SELF 0x7FF0U
+#define SYSCTL_debug_keys 7
+
+struct evtchn_status {
+    uint16_t dom;
+    uint32_t port;
+    uint32_t status;
+    uint32_t vcpu;
+    union {
+        struct { uint16_t dom; } unbound;
+        struct { uint16_t dom; uint32_t port; } interdomain;
+        uint32_t pirq, virq;
+    } u;
+};
+
+struct sysctl_debug_keys {
+    uint32_t cmd;
+    uint32_t interface_version;
+    union {
+        struct { uint64_t keys; uint32_t nr_keys; } debug_keys;
+        uint8_t pad[128];
+    } u;
+};
+
+static long hypercall(int fd, unsigned op, void *arg0, unsigned long arg1)
+{
+    struct privcmd_hypercall h = { .op = op };
+    if (arg1 == (unsigned long)-1) { h.arg[0] = (uintptr_t)arg0; }
+    else { h.arg[0] = arg1; h.arg[1] = (uintptr_t)arg0; }
+    return ioctl(fd, IOCTL_PRIVCMD_HYPERCALL, &h);
+}
+
+static const char *state(uint32_t s)
+{
+    static const char *names[] = { "closed", "unbound", "interdomain", "pirq", "virq", "ipi" };
+    return s < 6 ? names[s] : "?";
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) { fprintf(stderr, "usage: xshm-evtchn status|send PORT | keys KEYS\n"); return 2; }
+    int fd = open("/dev/xen/privcmd", O_RDWR);
+    if (fd < 0) { printf("XSHM: evtchn: cannot open /dev/xen/privcmd: %s\n", strerror(errno)); return 1; }
+    if (!strcmp(argv[1], "keys")) {
+        static struct sysctl_debug_keys s;
+        static char keys[64];
+        strncpy(keys, argv[2], sizeof keys - 1);
+        /* The interface version must be the hypervisor's: try 4.21's (0x16) down to 4.16's (0x13). */
+        for (uint32_t v = 0x16; v >= 0x13; v--) {
+            memset(&s, 0, sizeof s);
+            s.cmd = SYSCTL_debug_keys;
+            s.interface_version = v;
+            s.u.debug_keys.keys = (uintptr_t)keys;
+            s.u.debug_keys.nr_keys = strlen(keys);
+            if (hypercall(fd, HYPERVISOR_sysctl, &s, -1) == 0) { printf("XSHM: debug keys '%s' sent (sysctl interface 0x%x)\n", keys, v); return 0; }
+        }
+        printf("XSHM: debug keys '%s' refused: %s\n", keys, strerror(errno));
+        return 1;
+    }
+    unsigned port = (unsigned)strtoul(argv[2], NULL, 0);
+    if (!strcmp(argv[1], "send")) {
+        static uint32_t send_port;
+        send_port = port;
+        long rc = hypercall(fd, HYPERVISOR_event_channel_op, &send_port, EVTCHNOP_send);
+        printf("XSHM: evtchn send port %u: %s\n", port, rc == 0 ? "ok" : strerror(errno));
+        return rc == 0 ? 0 : 1;
+    }
+    static struct evtchn_status st;
+    st.dom = DOMID_SELF;
+    st.port = port;
+    if (hypercall(fd, HYPERVISOR_event_channel_op, &st, EVTCHNOP_status) != 0) {
+        printf("XSHM: evtchn status port %u: %s\n", port, strerror(errno));
+        return 1;
+    }
+    if (st.status == 2) printf("XSHM: evtchn port %u: interdomain to d%u port %u\n", port, st.u.interdomain.dom, st.u.interdomain.port);
+    else printf("XSHM: evtchn port %u: %s\n", port, state(st.status));
+    return 0;
+}
