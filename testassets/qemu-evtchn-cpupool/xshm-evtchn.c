@@ -3,6 +3,8 @@
  *   xshm-evtchn status PORT   EVTCHNOP_status of this domain's PORT: prints state, remote domain and port
  *   xshm-evtchn send PORT     EVTCHNOP_send on PORT: notifies the remote end (Xen sets its pending bit)
  *   xshm-evtchn keys KEYS     XEN_SYSCTL_debug_keys (dom0 only): Xen dumps state on its console
+ *   xshm-evtchn wait S TEXT.. XEN_SYSCTL_readconsole (dom0 only): waits up to S seconds until every TEXT is in
+ *                             Xen's console ring (the domUs' lines reach it through their vpl011 consoles)
  * Why not /dev/xen/evtchn: Debian 12's kernel (6.1) has no IOCTL_EVTCHN_BIND_STATIC (Linux 6.2), and binding an
  * already-bound static port any other way fails, so the guest cannot receive on it through Linux; the receiving
  * side is shown by Xen's own 'e' dump (the remote port's pending bit). Structures follow Xen's public headers
@@ -25,6 +27,7 @@ struct privcmd_hypercall { uint64_t op; uint64_t arg[5]; };
 #define EVTCHNOP_send 4
 #define EVTCHNOP_status 5
 #define DOMID_SELF 0x7FF0U
+#define SYSCTL_readconsole 1
 #define SYSCTL_debug_keys 7
 
 struct evtchn_status {
@@ -39,11 +42,12 @@ struct evtchn_status {
     } u;
 };
 
-struct sysctl_debug_keys {
+struct sysctl {
     uint32_t cmd;
     uint32_t interface_version;
     union {
         struct { uint64_t keys; uint32_t nr_keys; } debug_keys;
+        struct { uint8_t clear, incremental, pad0, pad1; uint32_t index; uint64_t buffer; uint32_t count; } readconsole;
         uint8_t pad[128];
     } u;
 };
@@ -62,27 +66,58 @@ static const char *state(uint32_t s)
     return s < 6 ? names[s] : "?";
 }
 
+/* A sysctl with the hypervisor's interface version: 4.21's (0x16) down to 4.16's (0x13); Xen refuses others. */
+static struct sysctl sc;
+static long sysctl(int fd)
+{
+    static uint32_t known;
+    for (uint32_t v = known ? known : 0x16; v >= 0x13; v--) {
+        sc.interface_version = v;
+        if (hypercall(fd, HYPERVISOR_sysctl, &sc, -1) == 0) { known = v; return 0; }
+        if (known) break;
+    }
+    return -1;
+}
+
+static int debug_keys(int fd, const char *keys)
+{
+    static char buf[64];
+    strncpy(buf, keys, sizeof buf - 1);
+    memset(&sc, 0, sizeof sc);
+    sc.cmd = SYSCTL_debug_keys;
+    sc.u.debug_keys.keys = (uintptr_t)buf;
+    sc.u.debug_keys.nr_keys = strlen(buf);
+    if (sysctl(fd) == 0) { printf("XSHM: debug keys '%s' sent (sysctl interface 0x%x)\n", buf, sc.interface_version); return 0; }
+    printf("XSHM: debug keys '%s' refused: %s\n", buf, strerror(errno));
+    return 1;
+}
+
+static int wait_console(int fd, int seconds, char **texts, int n)
+{
+    static char ring[1 << 17];
+    for (int tenth = 0; tenth <= seconds * 10; tenth++) {
+        memset(&sc, 0, sizeof sc);
+        sc.cmd = SYSCTL_readconsole;
+        sc.u.readconsole.buffer = (uintptr_t)ring;
+        sc.u.readconsole.count = sizeof ring - 1;
+        if (sysctl(fd) != 0) { printf("XSHM: console ring unreadable: %s\n", strerror(errno)); return 1; }
+        ring[sc.u.readconsole.count] = 0;
+        int found = 0;
+        for (int i = 0; i < n; i++) found += strstr(ring, texts[i]) != NULL;
+        if (found == n) { printf("XSHM: console ring has all %d lines after %d.%d s\n", n, tenth / 10, tenth % 10); return 0; }
+        usleep(100000);
+    }
+    printf("XSHM: console ring still lacks some of the %d lines after %d s\n", n, seconds);
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 3) { fprintf(stderr, "usage: xshm-evtchn status|send PORT | keys KEYS\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: xshm-evtchn status|send PORT | keys KEYS | wait SECONDS TEXT...\n"); return 2; }
     int fd = open("/dev/xen/privcmd", O_RDWR);
     if (fd < 0) { printf("XSHM: evtchn: cannot open /dev/xen/privcmd: %s\n", strerror(errno)); return 1; }
-    if (!strcmp(argv[1], "keys")) {
-        static struct sysctl_debug_keys s;
-        static char keys[64];
-        strncpy(keys, argv[2], sizeof keys - 1);
-        /* The interface version must be the hypervisor's: try 4.21's (0x16) down to 4.16's (0x13). */
-        for (uint32_t v = 0x16; v >= 0x13; v--) {
-            memset(&s, 0, sizeof s);
-            s.cmd = SYSCTL_debug_keys;
-            s.interface_version = v;
-            s.u.debug_keys.keys = (uintptr_t)keys;
-            s.u.debug_keys.nr_keys = strlen(keys);
-            if (hypercall(fd, HYPERVISOR_sysctl, &s, -1) == 0) { printf("XSHM: debug keys '%s' sent (sysctl interface 0x%x)\n", keys, v); return 0; }
-        }
-        printf("XSHM: debug keys '%s' refused: %s\n", keys, strerror(errno));
-        return 1;
-    }
+    if (!strcmp(argv[1], "keys")) return debug_keys(fd, argv[2]);
+    if (!strcmp(argv[1], "wait") && argc >= 4) return wait_console(fd, atoi(argv[2]), argv + 3, argc - 3);
     unsigned port = (unsigned)strtoul(argv[2], NULL, 0);
     if (!strcmp(argv[1], "send")) {
         static uint32_t send_port;

@@ -18,6 +18,5 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor CpupoolScheduler = new("XSHM2074", Severity.Error, "cpupool scheduler not one Xen knows");
         public static readonly DiagnosticDescriptor CpupoolTarget = new("XSHM2075", Severity.Error, "boot-time cpupools need Xen 4.17 or later");
         public static readonly DiagnosticDescriptor CpupoolCpuNotFound = new("XSHM2076", Severity.Error, "cpupool CPU is not a CPU node with reg in the board device tree");
-        public static readonly DiagnosticDescriptor CpupoolCpuWithoutPhandle = new("XSHM2077", Severity.Error, "fdt apply route: a cpupool CPU has no phandle in the board device tree");
     }
 }

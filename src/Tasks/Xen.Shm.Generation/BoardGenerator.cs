@@ -111,7 +111,7 @@ namespace Xen.Shm.Generation
                     foreach (var p in d.Passthrough)
                         diagnostics.Add(DiagnosticCodes.PassthroughPathNotFound, p.Span, $"'{p.Value}' cannot be passed through: the board has no device tree");
             EventChannelGenerator.Apply(board, regions.Chosen);
-            CpupoolGenerator.Apply(board, boardTree, input.Boot.ApplyOverlay, regions.Chosen, diagnostics);
+            if (board.Cpupools.Count > 0) CpupoolGenerator.Apply(board, CompiledBoard(hostSource, input), host, regions.Chosen, diagnostics);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
             var outputs = new List<OutputFile>();
@@ -404,6 +404,14 @@ namespace Xen.Shm.Generation
                 MemoryEnd = board.Host.BootEnd.Value,
                 Reserved = reserved,
             };
+        }
+
+        /// <summary>The board compiled by dtc and read back (phandles assigned, as Xen will see them); null without a board tree.</summary>
+        private static DtTree? CompiledBoard(string? hostSource, GenerationInput input)
+        {
+            if (hostSource == null) return null;
+            var r = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
+            return r.Succeeded && r.Output != null ? DtbReader.Read(r.Output, input.HostSourceName, new DiagnosticBag()) : null;
         }
 
         private static DtcResult Compile(string source, string name, IReadOnlyList<string> includeDirs)

@@ -3,6 +3,7 @@ using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Chosen;
 using Xen.Shm.Generation.Dts;
+using Xen.Shm.Generation.HostTree;
 using Xen.Shm.Topology;
 
 namespace Xen.Shm.Generation.Cpupool
@@ -12,14 +13,20 @@ namespace Xen.Shm.Generation.Cpupool
     /// <c>xen,cpupool</c> node per pool directly under <c>/chosen</c>, in declaration order (Xen numbers the pools
     /// in the order it meets them, then makes the one holding the boot CPU Pool-0), with <c>cpupool-cpus</c> = the
     /// phandles of the host's CPU nodes and <c>cpupool-sched</c> when a scheduler is given; each member domain's
-    /// node gets <c>domain-cpupool = &lt;&amp;pool&gt;</c>. A CPU's phandle is written as the board's own number when
-    /// it has one (so the fdt apply overlay, which cannot reference a base-tree path, carries it too), else as a
-    /// path reference that dtc resolves by giving the CPU node a phandle.
+    /// node gets <c>domain-cpupool = &lt;&amp;pool&gt;</c>.
+    /// CPU phandles are written as numbers, never as path references: the host-overlay route (fdt apply) cannot
+    /// refer to a base-tree node by path (dtc writes a <c>__fixups__</c> property named after the path, which dtc
+    /// itself then refuses and libfdt cannot resolve). A CPU node with a phandle in the compiled board keeps it; one
+    /// without gets <c>&amp;{/cpus/cpu@N} { phandle = &lt;M&gt;; }</c>, M above every phandle of the board, so dtc's
+    /// own allocation for the board's references does not change.
     /// </summary>
     internal static class CpupoolGenerator
     {
-        public static void Apply(Board board, DtTree? boardTree, bool applyOverlay, ChosenAdditions chosen, DiagnosticBag diagnostics)
+        /// <param name="compiledBoard">The board as compiled by dtc (phandles assigned), or null when there is no board tree.</param>
+        public static void Apply(Board board, DtTree? compiledBoard, HostChanges host, ChosenAdditions chosen, DiagnosticBag diagnostics)
         {
+            if (board.Cpupools.Count == 0) return;
+            uint next = MaxPhandle(compiledBoard?.Root) + 1;
             foreach (var pool in board.Cpupools)
             {
                 var node = new DtsNode("cpupool-" + pool.Index.ToString(System.Globalization.CultureInfo.InvariantCulture), "cpupool " + pool.Name.Value)
@@ -27,7 +34,7 @@ namespace Xen.Shm.Generation.Cpupool
                 node.Property("compatible", DtsFormat.Strings("xen,cpupool"));
                 var cells = new List<string>();
                 foreach (var cpu in pool.Cpus)
-                    if (CpuReference(boardTree, cpu, applyOverlay, diagnostics) is string r) cells.Add(r);
+                    if (CpuPhandle(compiledBoard, cpu, pool, host, ref next, diagnostics) is uint ph) cells.Add(DtsFormat.Hex(ph));
                 node.Property("cpupool-cpus", "<" + string.Join(" ", cells) + ">");
                 if (pool.Scheduler is { } s) node.Property("cpupool-sched", DtsFormat.Strings(s.Value));
                 chosen.Top.Add(node);
@@ -40,10 +47,10 @@ namespace Xen.Shm.Generation.Cpupool
         public static string Label(Topology.Cpupool pool) => "xshm_cpupool" + pool.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>
-        /// The CPU as a phandle cell, or null after XSHM2076: Xen takes the node's <c>reg</c> as the hardware id of a CPU
-        /// it brought up (get_logical_cpu_from_cpu_node), and panics when it has none.
+        /// The CPU's phandle, or null after XSHM2076: Xen takes the node's <c>reg</c> as the hardware id of a CPU it
+        /// brought up (get_logical_cpu_from_cpu_node), and panics when it has none.
         /// </summary>
-        private static string? CpuReference(DtTree? tree, Spanned<string> cpu, bool applyOverlay, DiagnosticBag diagnostics)
+        private static uint? CpuPhandle(DtTree? tree, Spanned<string> cpu, Topology.Cpupool pool, HostChanges host, ref uint next, DiagnosticBag diagnostics)
         {
             string path = Topology.Cpupool.CpuPath(cpu.Value);
             var node = tree?.FindNode(path);
@@ -57,14 +64,27 @@ namespace Xen.Shm.Generation.Cpupool
                 diagnostics.Add(DiagnosticCodes.CpupoolCpuNotFound, cpu.Span, $"cpupool CPU '{path}': {why}");
                 return null;
             }
-            var phandle = node.GetProperty("phandle") ?? node.GetProperty("linux,phandle");
-            if (phandle != null && phandle.Value.Length == 4) return DtsFormat.Hex(phandle.Value.GetCell(0));
-            // An overlay can name a base-tree node only through __symbols__ or a phandle it already has: libfdt
-            // cannot resolve a path fixup (fdtoverlay: FDT_ERR_NOTFOUND).
-            if (applyOverlay)
-                diagnostics.Add(DiagnosticCodes.CpupoolCpuWithoutPhandle, cpu.Span,
-                    $"cpupool CPU '{path}' has no phandle in the board device tree, so the fdt apply overlay cannot refer to it; give the node a phandle (or a label that is referenced) or build without XenShmBootApplyOverlay");
-            return "&{" + path + "}";
+            var own = node.GetProperty("phandle") ?? node.GetProperty("linux,phandle");
+            if (own != null && own.Value.Length == 4) return own.Value.GetCell(0);
+            uint given = next++;
+            var edit = new DtsNode("&{" + path + "}", "phandle for cpupool " + pool.Name.Value + " (cpupool-cpus)");
+            edit.Property("phandle", DtsFormat.Cells((given, 1)));
+            host.NodeEdits.Add(edit);
+            return given;
+        }
+
+        private static uint MaxPhandle(DtNode? node)
+        {
+            if (node == null) return 0;
+            uint max = 0;
+            foreach (var name in new[] { "phandle", "linux,phandle" })
+                if (node.GetProperty(name) is { } p && p.Value.Length == 4 && p.Value.GetCell(0) > max) max = p.Value.GetCell(0);
+            foreach (var c in node.AllChildren)
+            {
+                uint m = MaxPhandle(c);
+                if (m > max) max = m;
+            }
+            return max;
         }
     }
 }
