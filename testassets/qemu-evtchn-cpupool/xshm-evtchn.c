@@ -3,8 +3,9 @@
  *   xshm-evtchn status PORT   EVTCHNOP_status of this domain's PORT: prints state, remote domain and port
  *   xshm-evtchn send PORT     EVTCHNOP_send on PORT: notifies the remote end (Xen sets its pending bit)
  *   xshm-evtchn keys KEYS     XEN_SYSCTL_debug_keys (dom0 only): Xen dumps state on its console
- *   xshm-evtchn wait S TEXT.. XEN_SYSCTL_readconsole (dom0 only): waits up to S seconds until every TEXT is in
- *                             Xen's console ring (the domUs' lines reach it through their vpl011 consoles)
+ *   xshm-evtchn pending S D.. dom0 only: presses 'e' every 2 s and reads Xen's console ring
+ *                             (XEN_SYSCTL_readconsole) until, for every D ("d=1 p=20": a port whose far end is
+ *                             domain 1 port 20), the last dump shows that port pending, or S seconds passed
  * Why not /dev/xen/evtchn: Debian 12's kernel (6.1) has no IOCTL_EVTCHN_BIND_STATIC (Linux 6.2), and binding an
  * already-bound static port any other way fails, so the guest cannot receive on it through Linux; the receiving
  * side is shown by Xen's own 'e' dump (the remote port's pending bit). Structures follow Xen's public headers
@@ -92,10 +93,32 @@ static int debug_keys(int fd, const char *keys)
     return 1;
 }
 
-static int wait_console(int fd, int seconds, char **texts, int n)
+/* In the last 'e' dump in the ring, the port line ending in " <far>" (e.g. " d=1 p=20") shows pending ("[1/"). */
+static int pending_in(const char *ring, const char *far)
+{
+    const char *hit = NULL;
+    size_t n = strlen(far);
+    for (const char *p = strstr(ring, far); p; p = strstr(p + 1, far))
+        if (p > ring && p[-1] == ' ' && (p[n] == '\n' || p[n] == '\r' || p[n] == ' ')) hit = p;
+    if (!hit) return 0;
+    const char *line = hit;
+    while (line > ring && line[-1] != '\n') line--;
+    const char *bits = strstr(line, "[");
+    return bits && bits < hit && bits[1] == '1' && bits[2] == '/';
+}
+
+static int wait_pending(int fd, int seconds, char **fars, int n)
 {
     static char ring[1 << 17];
-    for (int tenth = 0; tenth <= seconds * 10; tenth++) {
+    memset(ring, ' ', sizeof ring); /* fault the pages in: Xen copies into them */
+    for (int t = 0; t <= seconds; t += 2) {
+        memset(&sc, 0, sizeof sc);
+        static char e[] = "e";
+        sc.cmd = SYSCTL_debug_keys;
+        sc.u.debug_keys.keys = (uintptr_t)e;
+        sc.u.debug_keys.nr_keys = 1;
+        if (sysctl(fd) != 0) { printf("XSHM: debug key e refused: %s\n", strerror(errno)); return 1; }
+        usleep(300000);
         memset(&sc, 0, sizeof sc);
         sc.cmd = SYSCTL_readconsole;
         sc.u.readconsole.buffer = (uintptr_t)ring;
@@ -103,21 +126,21 @@ static int wait_console(int fd, int seconds, char **texts, int n)
         if (sysctl(fd) != 0) { printf("XSHM: console ring unreadable: %s\n", strerror(errno)); return 1; }
         ring[sc.u.readconsole.count] = 0;
         int found = 0;
-        for (int i = 0; i < n; i++) found += strstr(ring, texts[i]) != NULL;
-        if (found == n) { printf("XSHM: console ring has all %d lines after %d.%d s\n", n, tenth / 10, tenth % 10); return 0; }
-        usleep(100000);
+        for (int i = 0; i < n; i++) found += pending_in(ring, fars[i]);
+        if (found == n) { printf("XSHM: Xen shows all %d far ports pending after %d s\n", n, t); return 0; }
+        sleep(2);
     }
-    printf("XSHM: console ring still lacks some of the %d lines after %d s\n", n, seconds);
+    printf("XSHM: Xen does not show all %d far ports pending after %d s\n", n, seconds);
     return 1;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: xshm-evtchn status|send PORT | keys KEYS | wait SECONDS TEXT...\n"); return 2; }
+    if (argc < 3) { fprintf(stderr, "usage: xshm-evtchn status|send PORT | keys KEYS | pending SECONDS FAR...\n"); return 2; }
     int fd = open("/dev/xen/privcmd", O_RDWR);
     if (fd < 0) { printf("XSHM: evtchn: cannot open /dev/xen/privcmd: %s\n", strerror(errno)); return 1; }
     if (!strcmp(argv[1], "keys")) return debug_keys(fd, argv[2]);
-    if (!strcmp(argv[1], "wait") && argc >= 4) return wait_console(fd, atoi(argv[2]), argv + 3, argc - 3);
+    if (!strcmp(argv[1], "pending") && argc >= 4) return wait_pending(fd, atoi(argv[2]), argv + 3, argc - 3);
     unsigned port = (unsigned)strtoul(argv[2], NULL, 0);
     if (!strcmp(argv[1], "send")) {
         static uint32_t send_port;

@@ -35,11 +35,11 @@ public sealed class EvtchnCpupoolBootTests
     private static (bool, int, int?, int?)? Seen(IReadOnlyList<EvtchnPort> ports, int domain, int port) =>
         Port(ports, domain, port) is { } p ? (p.Pending, p.State, p.RemoteDomain, p.RemotePort) : null;
 
-    /// <summary>Both domUs finished their steps and dom0 had Xen dump its state, without a crash.</summary>
-    private static void AssertRanToTheDumps(BootOutcome o)
+    /// <summary>dom0 saw Xen record the <paramref name="far"/> expected notifications and had Xen dump its state, without a crash.</summary>
+    private static void AssertRanToTheDumps(BootOutcome o, int far)
     {
         var log = o.Run.SerialLog;
-        StringAssert.Contains(log, "XSHM: console ring has all 2 lines", o.Report());
+        StringAssert.Contains(log, $"XSHM: Xen shows all {far} far ports pending", o.Report());
         StringAssert.Contains(log, "XSHM: EVTCHN-DONE", o.Report());
         Assert.IsFalse(o.Verdict.Failures.Any(f => f.StartsWith("crash:", StringComparison.Ordinal)), o.Report());
     }
@@ -52,19 +52,12 @@ public sealed class EvtchnCpupoolBootTests
         {
             var log = o.Run.SerialLog;
             StringAssert.Contains(log, "Xen version 4.21.2 (", o.Report());
-            AssertRanToTheDumps(o);
-            // What each guest's own ports are bound to, asked of Xen from inside the guest (EVTCHNOP_status).
-            foreach (var seen in new[]
-                     {
-                         "dom0: XSHM: evtchn port 10: interdomain to d1 port 10",
-                         "DOM1: domu1: XSHM: evtchn port 10: interdomain to d0 port 10",
-                         "DOM1: domu1: XSHM: evtchn port 20: interdomain to d2 port 10",
-                         "DOM2: domu2: XSHM: evtchn port 10: interdomain to d1 port 20",
-                         "dom0: XSHM: evtchn send port 10: ok",
-                         "DOM1: domu1: XSHM: evtchn send port 20: ok",
-                         "DOM2: domu2: XSHM: evtchn send port 10: ok",
-                     })
-                StringAssert.Contains(log, seen, o.Report());
+            AssertRanToTheDumps(o, 3);
+            // What dom0's port is bound to, asked of Xen from inside the guest (EVTCHNOP_status), and its notification.
+            // (The domUs run the same steps, but their console lines stop early when they are xen,enhanced: see
+            // testassets/qemu-evtchn-cpupool/README.md; their notifications show in Xen's dump below.)
+            StringAssert.Contains(log, "dom0: XSHM: evtchn port 10: interdomain to d1 port 10", o.Report());
+            StringAssert.Contains(log, "dom0: XSHM: evtchn send port 10: ok", o.Report());
             // Xen's 'e' dump: every notification landed on the far end (pending); dom0's port, which nobody
             // notified, is bound but not pending, so the bits are the notifications and not noise.
             var ports = XenDumps.EventChannels(log);
@@ -84,7 +77,8 @@ public sealed class EvtchnCpupoolBootTests
     }
 
     /// <summary>Negative control: channel 1 goes to dom0 instead of domU2 (the wrong remote). domU2 has no bound port
-    /// and its notification goes nowhere; domU1's reaches dom0's newly allocated port 11 instead.</summary>
+    /// (Xen's dump has no port 10 for it) and its notification goes nowhere; domU1's reaches dom0's newly allocated
+    /// port 11 instead.</summary>
     [TestMethod]
     [TestCategory("Boot")]
     public void NegativeControl_ChannelToTheWrongRemote_DomU2GetsNothing()
@@ -92,10 +86,7 @@ public sealed class EvtchnCpupoolBootTests
         Boot(SourceBuiltXen.Require(SourceBuiltXen.Upstream421).Image, EvtchnCpupoolVariant.WrongRemote, o =>
         {
             var log = o.Run.SerialLog;
-            AssertRanToTheDumps(o);
-            Assert.IsFalse(log.Contains("DOM2: domu2: XSHM: evtchn port 10: interdomain", StringComparison.Ordinal), o.Report());
-            StringAssert.Contains(log, "DOM2: domu2: XSHM: evtchn port 10: closed", o.Report());
-            Assert.IsFalse(log.Contains("DOM2: domu2: XSHM: evtchn send port 10: ok", StringComparison.Ordinal), o.Report());
+            AssertRanToTheDumps(o, 2);
             var ports = XenDumps.EventChannels(log);
             Assert.IsNull(Port(ports, 2, 10), o.Report());
             Assert.AreEqual(((bool, int, int?, int?)?)(false, EvtchnPort.Interdomain, 0, 11), Seen(ports, 1, 20), o.Report());
@@ -115,7 +106,7 @@ public sealed class EvtchnCpupoolBootTests
         {
             var log = o.Run.SerialLog;
             StringAssert.Contains(log, "Xen version 4.17", o.Report());
-            AssertRanToTheDumps(o);
+            AssertRanToTheDumps(o, 3);
             Assert.IsFalse(log.Contains("in Pool-1", StringComparison.Ordinal), o.Report());
             var pools = XenDumps.Cpupools(log);
             Assert.IsFalse(pools.ContainsKey(1), o.Report());
