@@ -103,8 +103,10 @@ static int pending_in(const char *ring, const char *far)
     if (!hit) return 0;
     const char *line = hit;
     while (line > ring && line[-1] != '\n') line--;
-    const char *bits = strstr(line, "[");
-    return bits && bits < hit && bits[1] == '1' && bits[2] == '/';
+    /* "(XEN) [ timestamp]    10 [p/m/...]": the bits are the '[' followed by a digit and '/', not the timestamp's. */
+    for (const char *b = strchr(line, '['); b && b < hit; b = strchr(b + 1, '['))
+        if ((b[1] == '0' || b[1] == '1') && b[2] == '/') return b[1] == '1';
+    return 0;
 }
 
 static int wait_pending(int fd, int seconds, char **fars, int n)

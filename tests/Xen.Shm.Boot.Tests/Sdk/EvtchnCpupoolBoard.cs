@@ -58,12 +58,15 @@ public sealed class EvtchnCpupoolBoard : IBootFolderSource
         return new PreparedBootFolder(build.BootDirectory, new BootExpectation(NoRegion, Array.Empty<string>()));
     }
 
-    /// <summary>Channel 1's far end becomes dom0 (dom0's xshm_pending still holds: "d1 port 20" is then the far end of dom0's port 11).</summary>
+    /// <summary>Channel 1's far end becomes dom0; dom0 then waits only for its own notification to arrive (d1:10).</summary>
     public static string ToWrongRemote(string yaml)
     {
         const string line = "  - ends: [ { domain: domU1, port: 20 }, { domain: domU2 } ]";
-        if (!yaml.Contains(line, StringComparison.Ordinal)) throw new InvalidDataException("board.yaml: channel 1 not found");
-        return yaml.Replace(line, "  - ends: [ { domain: domU1, port: 20 }, { domain: dom0 } ]", StringComparison.Ordinal);
+        const string wait = "xshm_pending=0:10,1:20";
+        if (!yaml.Contains(line, StringComparison.Ordinal) || !yaml.Contains(wait, StringComparison.Ordinal))
+            throw new InvalidDataException("board.yaml: channel 1 or dom0's xshm_pending not found");
+        return yaml.Replace(line, "  - ends: [ { domain: domU1, port: 20 }, { domain: dom0 } ]", StringComparison.Ordinal)
+            .Replace(wait, "xshm_pending=0:10", StringComparison.Ordinal);
     }
 
     /// <summary>The initramfs prepare.sh packed (its prepared.txt "file=" line), when its /init is the committed one.</summary>
