@@ -9,7 +9,7 @@
 #   <name>.txt     format, tarball, its sha256, key, config options, "xen=builds/<name>-<key>/xen" + sha256
 # Builds:
 #   upstream-4.17.7   xen-4.17.7.tar.xz              STATIC_MEMORY, STATIC_SHM (host address required)
-#   upstream-4.21.2   xen-4.21.2.tar.xz              STATIC_MEMORY, STATIC_SHM, STATIC_EVTCHN, LLC_COLORING
+#   upstream-4.21.2   xen-4.21.2.tar.xz              STATIC_MEMORY, STATIC_SHM, STATIC_EVTCHN, LLC_COLORING, BOOT_TIME_CPUPOOLS
 #   xilinx-4.17       xen-xilinx-4.17-2023.2.tar.xz  STATIC_MEMORY, STATIC_SHM (the fork's hypervisor)
 # Environment: XSHM_XEN_SOURCES (the tarball folder; default <repo>/../shared/vendor/xen),
 # XSHM_XEN_BUILD_CACHE, XSHM_XEN_BUILDS (space-separated subset of the names above), XSHM_XEN_JOBS (default 2).
@@ -22,7 +22,7 @@ RECIPE=1   # bump when the build steps below change in a way that changes the im
 # name  tarball  config options (each must be =y after olddefconfig, else the build is refused)
 BUILDS=(
   "upstream-4.17.7|xen-4.17.7.tar.xz|UNSUPPORTED STATIC_MEMORY STATIC_SHM"
-  "upstream-4.21.2|xen-4.21.2.tar.xz|UNSUPPORTED EXPERT STATIC_MEMORY STATIC_SHM STATIC_EVTCHN LLC_COLORING"
+  "upstream-4.21.2|xen-4.21.2.tar.xz|UNSUPPORTED EXPERT STATIC_MEMORY STATIC_SHM STATIC_EVTCHN LLC_COLORING BOOT_TIME_CPUPOOLS"
   "xilinx-4.17|xen-xilinx-4.17-2023.2.tar.xz|UNSUPPORTED STATIC_MEMORY STATIC_SHM"
 )
 wanted() { [ -z "${XSHM_XEN_BUILDS:-}" ] || [[ " $XSHM_XEN_BUILDS " == *" $1 "* ]]; }

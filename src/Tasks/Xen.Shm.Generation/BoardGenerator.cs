@@ -7,8 +7,10 @@ using System.Threading.Tasks;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Chosen;
+using Xen.Shm.Generation.Cpupool;
 using Xen.Shm.Generation.DomainShm;
 using Xen.Shm.Generation.Dts;
+using Xen.Shm.Generation.Evtchn;
 using Xen.Shm.Generation.Guest;
 using Xen.Shm.Generation.HostTree;
 using Xen.Shm.Generation.Iomem;
@@ -112,6 +114,8 @@ namespace Xen.Shm.Generation
                 foreach (var d in board.Domains.Where(d => d.Kind.Value != DomainKind.Dom0))
                     foreach (var p in d.Passthrough)
                         diagnostics.Add(DiagnosticCodes.PassthroughPathNotFound, p.Span, $"'{p.Value}' cannot be passed through: the board has no device tree");
+            EventChannelGenerator.Apply(board, regions.Chosen);
+            if (board.Cpupools.Count > 0) CpupoolGenerator.Apply(board, CompiledBoard(hostSource, input), host, regions.Chosen, diagnostics);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
             var outputs = new List<OutputFile>();
@@ -404,6 +408,14 @@ namespace Xen.Shm.Generation
                 MemoryEnd = board.Host.BootEnd.Value,
                 Reserved = reserved,
             };
+        }
+
+        /// <summary>The board compiled by dtc and read back (phandles assigned, as Xen will see them); null without a board tree.</summary>
+        private static DtTree? CompiledBoard(string? hostSource, GenerationInput input)
+        {
+            if (hostSource == null) return null;
+            var r = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
+            return r.Succeeded && r.Output != null ? DtbReader.Read(r.Output, input.HostSourceName, new DiagnosticBag()) : null;
         }
 
         private static DtcResult Compile(string source, string name, IReadOnlyList<string> includeDirs)

@@ -19,6 +19,9 @@ namespace Xen.Shm.Generation
         public Board Board { get; }
         public HostChanges Host { get; }
 
+        /// <summary>Static event channels' and cpupools' additions to <c>/chosen</c> and its domain nodes.</summary>
+        public Chosen.ChosenAdditions Chosen { get; } = new Chosen.ChosenAdditions();
+
         /// <summary>Text appended to dom0's command line (UIO of_id, §5.1), or null.</summary>
         public string? UioOfId { get; set; }
 

@@ -5,7 +5,7 @@ namespace Xen.Shm.Generation.Tests.Infrastructure;
 /// <summary>A testassets/&lt;name&gt; board: its topology loaded and its files measured, ready to generate.</summary>
 internal sealed class Scenario
 {
-    public static readonly string[] Seeds = { "iomem-cacheable", "uio", "static-shm", "mmio-sram", "domain-shm", "static-mem" };
+    public static readonly string[] Seeds = { "iomem-cacheable", "uio", "static-shm", "mmio-sram", "domain-shm", "static-mem", "evtchn-cpupool" };
 
     private Scenario(string name, string folder, Board board, string? hostSource, string hostPath, byte[]? hostBlob = null)
     {

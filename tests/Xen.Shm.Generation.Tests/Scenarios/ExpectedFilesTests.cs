@@ -28,6 +28,7 @@ public sealed class ExpectedFilesTests
     [DataRow("mmio-sram")]
     [DataRow("domain-shm")]
     [DataRow("static-mem")]
+    [DataRow("evtchn-cpupool")]
     public void GeneratedTextEqualsHandWrittenExpectedFiles(string name)
     {
         var scenario = Scenario.Load(name);

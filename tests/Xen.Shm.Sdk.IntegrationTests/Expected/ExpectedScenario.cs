@@ -23,6 +23,7 @@ internal sealed record ExpectedScenario(string Name, ulong BootScriptAddress, ul
         new ExpectedScenario("static-shm", LowestSlot, 0x3200000, ["dom0", "etc/xen/vm1", "etc/xen/vm2", "etc/xen/vm3"]),
         new ExpectedScenario("domain-shm", LowestSlot, 0x7600000, ["dom0", "domU1", "domU2"]),
         new ExpectedScenario("static-mem", LowestSlot, 0x16600000, ["dom0", "domU1"]),
+        new ExpectedScenario("evtchn-cpupool", LowestSlot, 0x7600000, ["dom0", "domU1", "domU2"]),
     }.ToDictionary(s => s.Name);
 
     public const string Readme = "README.md";

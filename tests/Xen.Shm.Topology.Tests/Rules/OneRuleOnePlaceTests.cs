@@ -27,6 +27,11 @@ public sealed class OneRuleOnePlaceTests
                 Assert.IsEmpty(users, "XSHM2601 belongs to the load planner (Generation)");
                 continue;
             }
+            if (code == "XSHM2076")
+            {
+                Assert.IsEmpty(users, "XSHM2076 needs the board device tree: Generation's Cpupool/CpupoolGenerator.cs raises it");
+                continue;
+            }
             Assert.HasCount(1, users, $"{code} ({name}) is raised in: {string.Join(", ", users)}");
         }
     }

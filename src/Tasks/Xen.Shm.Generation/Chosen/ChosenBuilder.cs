@@ -34,7 +34,9 @@ namespace Xen.Shm.Generation.Chosen
                 if (dom0.Kernel != null) chosen.Child(Module(plan.Find(BootFileRole.Dom0Kernel, dom0.Index), fileSize, BootFolder.DomainFile(dom0, dom0.Kernel), "kernel", "dom0 kernel", null));
                 if (dom0.Ramdisk != null) chosen.Child(Module(plan.Find(BootFileRole.Dom0Ramdisk, dom0.Index), fileSize, BootFolder.DomainFile(dom0, dom0.Ramdisk), "ramdisk", "dom0 ramdisk", null));
                 if (regions.Find(dom0.Name.Value) is GuestParts p) chosen.Children.AddRange(p.ShmNodes);
+                chosen.Children.AddRange(regions.Chosen.NodesOf(dom0.Name.Value));
             }
+            chosen.Children.AddRange(regions.Chosen.Top);
 
             foreach (var d in board.Domains)
             {
@@ -48,6 +50,7 @@ namespace Xen.Shm.Generation.Chosen
                 n.Property("cpus", DtsFormat.Cells(((ulong)(d.Vcpus?.Value ?? 1), 1)));
                 if (d.Vpl011?.Value ?? true) n.Property("vpl011", null);
                 if (board.IsEnhanced(d)) n.Property("xen,enhanced", DtsFormat.Strings("enabled"));
+                else if (regions.Chosen.NeedsEventChannelInterface(d)) n.Property("xen,enhanced", DtsFormat.Strings("no-xenstore"));
                 if (d.DirectMap?.Value ?? false) n.Property("direct-map", null);
                 // Cells are the parent's, /chosen's 2/2 (Xen 4.17+ bootfdt.c process_domain_node, domain_build.c parse_static_mem_prop).
                 if (d.StaticMem.Count > 0)
@@ -61,6 +64,8 @@ namespace Xen.Shm.Generation.Chosen
                 if (plan.Find(BootFileRole.DomUDeviceTree, d.Index) is PlacedFile dtb)
                     n.Child(Module(dtb, fileSize, BootFolder.PartialDtb(d), "device-tree", d.Name.Value + " partial device tree", null));
                 if (parts != null) n.Children.AddRange(parts.ShmNodes);
+                n.Properties.AddRange(regions.Chosen.PropertiesOf(d.Name.Value));
+                n.Children.AddRange(regions.Chosen.NodesOf(d.Name.Value));
             }
             return chosen;
         }

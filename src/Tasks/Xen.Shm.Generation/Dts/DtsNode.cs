@@ -19,6 +19,9 @@ namespace Xen.Shm.Generation.Dts
         /// <summary>Node name with unit address, or a reference such as <c>&amp;{/memory@0}</c> for a top-level merge block.</summary>
         public string Name { get; }
 
+        /// <summary>A dtc label written before the name (<c>label: name</c>) so other nodes can take its phandle; null for none.</summary>
+        public string? Label { get; set; }
+
         /// <summary>One-line comment written above the node; null for none.</summary>
         public string? Comment { get; set; }
 

@@ -40,7 +40,9 @@ namespace Xen.Shm.Generation.Dts
         {
             string indent = new string('\t', depth);
             if (node.Comment != null) sb.Append(indent).Append("/* ").Append(DtsFormat.Comment(node.Comment)).Append(" */\n");
-            sb.Append(indent).Append(node.Name.Length == 0 ? "/" : node.Name).Append(" {\n");
+            sb.Append(indent);
+            if (node.Label != null) sb.Append(node.Label).Append(": ");
+            sb.Append(node.Name.Length == 0 ? "/" : node.Name).Append(" {\n");
             foreach (var p in node.Properties)
             {
                 sb.Append(indent).Append('\t').Append(p.Name);

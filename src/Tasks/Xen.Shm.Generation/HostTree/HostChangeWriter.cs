@@ -30,6 +30,8 @@ namespace Xen.Shm.Generation.HostTree
                 blocks.Add(n);
             }
 
+            blocks.AddRange(changes.NodeEdits);
+
             var root = new DtsNode(overlay ? "&{/}" : "/");
             if (changes.ReservedMemoryChildren.Count > 0)
             {

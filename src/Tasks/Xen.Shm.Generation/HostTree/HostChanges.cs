@@ -31,6 +31,9 @@ namespace Xen.Shm.Generation.HostTree
         /// <summary>Host nodes given to a dom0less domU: (path, domain); each gets <c>xen,passthrough;</c>.</summary>
         public List<(string Path, string Domain)> PassthroughNodes { get; } = new List<(string, string)>();
 
+        /// <summary>Other edits of existing host nodes, as <c>&amp;{/path} { … }</c> blocks (e.g. a CPU's phandle for a cpupool).</summary>
+        public List<DtsNode> NodeEdits { get; } = new List<DtsNode>();
+
         /// <summary>The <c>/chosen</c> additions (null when nothing is booted from it).</summary>
         public DtsNode? Chosen { get; set; }
     }

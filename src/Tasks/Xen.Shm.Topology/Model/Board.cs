@@ -34,6 +34,14 @@ namespace Xen.Shm.Topology
         /// <summary>Where the <c>domains:</c> key is written (board-wide domain problems point here).</summary>
         public SourceSpan DomainsSpan { get; init; }
 
+        /// <summary>Static event channels (<c>eventChannels:</c>) in declaration order.</summary>
+        public IReadOnlyList<EventChannel> EventChannels { get; init; } = Array.Empty<EventChannel>();
+
+        /// <summary>Boot-time cpupools (<c>cpupools:</c>) in declaration order.</summary>
+        public IReadOnlyList<Cpupool> Cpupools { get; init; } = Array.Empty<Cpupool>();
+
+        public Cpupool? FindCpupool(string name) => Cpupools.FirstOrDefault(p => p.Name.Value == name);
+
         /// <summary>The top-level <c>host</c> key.</summary>
         public SourceSpan HostSpan { get; init; }
 

@@ -89,6 +89,9 @@ namespace Xen.Shm.Topology
 
         public SourceSpan Span { get; }
 
+        /// <summary>dom0less: the name of its boot-time cpupool (<c>domain-cpupool</c>); null = Pool-0.</summary>
+        public Spanned<string>? Cpupool { get; init; }
+
         /// <summary>dom0less: <c>xen,static-mem</c> banks (host memory for this domain alone); empty = Xen allocates from its heap.</summary>
         public IReadOnlyList<StaticMemBank> StaticMem { get; }
 

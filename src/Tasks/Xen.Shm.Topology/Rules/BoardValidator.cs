@@ -28,6 +28,8 @@ namespace Xen.Shm.Topology.Rules
             StaticMemRules.Check(ctx);        // 2020–2023
             Dom0CommandLineRules.Check(ctx);  // 2024
             OutputPathRules.Check(ctx);       // 1027 1028 1029 1032
+            EventChannelRules.Check(ctx);     // 2061–2065
+            CpupoolRules.Check(ctx);          // 2071–2075
         }
     }
 }

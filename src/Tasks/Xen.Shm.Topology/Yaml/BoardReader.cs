@@ -25,9 +25,12 @@ namespace Xen.Shm.Topology.Yaml
             var domainsNode = top.Node("domains", required: true);
             var domains = DomainReader.ReadAll(top, ctx, out var skippedNames);
             var regions = RegionReader.ReadAll(top, ctx);
+            var channels = EventChannelReader.ReadAll(top, ctx);
+            var cpupools = CpupoolReader.ReadAll(top, ctx);
 
             if (xen is null || host is null || domainsNode is null) return null;
-            return new Board(yamlPath, xen, host, domains, regions, ctx.Files) { UnreadableDomains = skippedNames, DomainsSpan = top.KeySpan("domains"), HostSpan = top.KeySpan("host") };
+            return new Board(yamlPath, xen, host, domains, regions, ctx.Files) { UnreadableDomains = skippedNames, DomainsSpan = top.KeySpan("domains"), HostSpan = top.KeySpan("host"),
+                EventChannels = channels, Cpupools = cpupools };
         }
 
         private static XenTarget? ReadXen(YamlMappingAt map, ReadContext ctx)

@@ -67,9 +67,12 @@ namespace Xen.Shm.Topology.Yaml
                 case DomainKind.Dom0:
                     foreach (var k in new[] { "deviceTree", "extraIomem", "irqs", "passthrough", "directMap", "staticMem", "enhanced", "vpl011" })
                         r.Forbid(k, "on dom0");
+                    // Xen puts dom0 in Pool-0, the pool that holds the boot CPU (xen/common/sched/boot-cpupool.c).
+                    foreach (var k in new[] { "cpupool" })
+                        r.Forbid(k, "on dom0");
                     break;
                 case DomainKind.Xl:
-                    foreach (var k in new[] { "directMap", "staticMem", "enhanced", "vpl011", "xlDir" })
+                    foreach (var k in new[] { "directMap", "staticMem", "enhanced", "vpl011", "xlDir", "cpupool" })
                         r.Forbid(k, "on an xl domain (it is a dom0less or dom0 setting)");
                     break;
                 default:
@@ -99,8 +102,11 @@ namespace Xen.Shm.Topology.Yaml
             var vpl011 = dom0less ? r.Bool("vpl011") : null;
             var xlDir = isDom0 ? r.String("xlDir") : null;
 
+            var cpupool = dom0less ? r.String("cpupool") : null;
+
             return new Domain(index, name.Value, kind.Value, memory, vcpus, kernel, ramdisk, partial, bootargs, extraIomem, irqs, passthrough,
-                directMap, enhanced, vpl011, xlDir, map.Span, staticMem, r.Has("staticMem") ? r.KeySpan("staticMem") : (SourceSpan?)null);
+                directMap, enhanced, vpl011, xlDir, map.Span, staticMem, r.Has("staticMem") ? r.KeySpan("staticMem") : (SourceSpan?)null)
+            { Cpupool = cpupool };
         }
 
         /// <summary><c>staticMem: [ { base, size } ]</c>; banks with a missing value are left out (XSHM1007 said why).</summary>

@@ -6,7 +6,7 @@ namespace Xen.Shm.Topology.Yaml
     /// <summary>Every key the format knows, per mapping (README.md documents each).</summary>
     internal static class Keys
     {
-        public static readonly string[] Top = { "xen", "host", "domains", "regions" };
+        public static readonly string[] Top = { "xen", "host", "domains", "regions", "eventChannels", "cpupools" };
         public static readonly string[] Xen = { "flavour", "version", "image", "bootargs" };
         public static readonly string[] Host = { "deviceTree", "cells", "ram", "reserved", "boot", "includeDirs", "defines", "overlays" };
         public static readonly string[] Cells = { "address", "size" };
@@ -18,8 +18,12 @@ namespace Xen.Shm.Topology.Yaml
         public static readonly string[] Domain =
         {
             "name", "kind", "memory", "vcpus", "kernel", "ramdisk", "bootargs", "deviceTree", "extraIomem", "irqs",
-            "passthrough", "directMap", "staticMem", "enhanced", "vpl011", "xlDir", "includeDirs", "defines",
+            "passthrough", "directMap", "staticMem", "enhanced", "vpl011", "xlDir", "includeDirs", "defines", "cpupool",
         };
+
+        public static readonly string[] EventChannel = { "ends" };
+        public static readonly string[] EventChannelEnd = { "domain", "port" };
+        public static readonly string[] Cpupool = { "name", "cpus", "scheduler" };
 
         public static readonly string[] Region = { "id", "mechanism", "host", "size", "compatible", "cacheable", "dom0Access", "peers" };
         public static readonly string[] Peer = { "domain", "guest", "role", "offset", "size", "cachePolicy", "prot" };
