@@ -394,6 +394,8 @@ namespace Xen.Shm.Generation
             // Xen hands static memory to its domain at boot: a module loaded there would be overwritten.
             foreach (var d in board.Domains)
                 foreach (var b in d.StaticMem) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
+            // Xen's static heap (§10.3: IB skips it too).
+            foreach (var b in board.Xen.StaticHeap) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
             return new LoadLayout(board.HostRamAfterCarve.Select(b => new Layout.AddressRange(b.Range.Base, b.Range.Size)).ToList())
             {
                 MemoryStart = board.Host.BootStart.Value,

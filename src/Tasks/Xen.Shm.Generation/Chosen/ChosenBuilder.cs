@@ -26,6 +26,7 @@ namespace Xen.Shm.Generation.Chosen
             chosen.Property("#address-cells", DtsFormat.Cells((Cells, 1)));
             chosen.Property("#size-cells", DtsFormat.Cells((Cells, 1)));
             if (XenCommandLine(board, boardXenBootargs) is string xen) chosen.Property("xen,xen-bootargs", DtsFormat.Strings(xen));
+            StaticHeap.StaticHeapProperty.Add(board, chosen);
 
             var dom0 = board.Dom0;
             if (dom0 != null)

@@ -7,7 +7,7 @@ namespace Xen.Shm.Topology.Yaml
     internal static class Keys
     {
         public static readonly string[] Top = { "xen", "host", "domains", "regions" };
-        public static readonly string[] Xen = { "flavour", "version", "image", "bootargs" };
+        public static readonly string[] Xen = { "flavour", "version", "image", "bootargs", "staticHeap" };
         public static readonly string[] Host = { "deviceTree", "cells", "ram", "reserved", "boot" };
         public static readonly string[] Cells = { "address", "size" };
         public static readonly string[] RamBank = { "node", "base", "size" };
