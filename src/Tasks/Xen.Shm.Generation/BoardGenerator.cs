@@ -196,6 +196,7 @@ namespace Xen.Shm.Generation
                 copies.Add(new OutputFile(BootFolder.XenUImage, OutputKind.XenUImage, null, xenFile.FullPath, null, null));
             }
             else if (board.Xen.Image != null) Boot(board.Xen.Image, BootFolder.Xen(board.Xen.Image), BootFileRole.Xen, null);
+            BootExtras.BootExtras.Add(board, Boot, copies);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
             // 5. Load plan and /chosen: the host DTB's size depends on /chosen, which depends on the
@@ -361,6 +362,7 @@ namespace Xen.Shm.Generation
             var xen = plan.Find(BootFileRole.Xen);
             var dtb = plan.Find(BootFileRole.HostDtb);
             var overlay = applyOverlay ? plan.Find(BootFileRole.HostDtbOverlay) : null;
+            var fpga = plan.Find(BootFileRole.Bitstream);
             return new BootLayout
             {
                 ScriptAddress = plan.BootScriptAddress,
@@ -374,6 +376,7 @@ namespace Xen.Shm.Generation
                 OverlayPath = overlay?.File.Name,
                 OverlayAddress = overlay?.Address,
                 OverlayRoom = overlay != null ? overlayRoom : (ulong?)null,
+                Fpga = fpga != null ? new FpgaLoad(fpga.File.Name, fpga.Address, fpga.File.FileSize, BootExtras.BootExtrasNames.FpgaCommand(fpga.File.Name)) : null,
                 Files = outputs.Where(o => o.OnBootMedium)
                     .GroupBy(o => o.Path, StringComparer.Ordinal).Select(g => g.First())
                     .OrderBy(o => o.Path, StringComparer.Ordinal)

@@ -77,6 +77,7 @@ namespace Xen.Shm.BootImage.Script
                 DtbAddress = layout.DtbAddress,
                 MemoryNodes = settings.Boot == BootCommand.BootmKeepMemory && hostDtb != null ? MemoryNodes(hostDtb, diagnostics) : Array.Empty<MemoryNodeRestore>(),
                 ExtraCommands = settings.ExtraCommands,
+                Fpga = layout.Fpga,
                 Overlay = layout.OverlayPath != null ? new FdtOverlay(layout.OverlayAddress!.Value, layout.OverlayRoom ?? 0) : null,
                 Span = settings.Span,
             };

@@ -14,6 +14,10 @@ namespace Xen.Shm.Topology
         DomURamdisk,
         /// <summary>A user partial device tree (.dts/.dtb) merged into the domU's generated one.</summary>
         DomUDeviceTree,
+        /// <summary><c>host.boot.bitstream</c>: loaded by boot.scr and programmed with <c>fpga load</c>/<c>loadb</c>.</summary>
+        Bitstream,
+        /// <summary><c>host.boot.files</c>: copied to the top of the boot folder (ImageBuilder BOOT_AUX_FILE).</summary>
+        BootAuxFile,
     }
 
     /// <summary>An input file named by the topology, resolved against the YAML file's folder.</summary>

@@ -12,7 +12,7 @@ namespace Xen.Shm.Topology.Yaml
         public static readonly string[] Cells = { "address", "size" };
         public static readonly string[] RamBank = { "node", "base", "size" };
         public static readonly string[] Reserved = { "name", "base", "size" };
-        public static readonly string[] Boot = { "start", "end" };
+        public static readonly string[] Boot = { "start", "end", "bitstream", "files" };
         public static readonly string[] StaticMemBank = { "base", "size" };
 
         public static readonly string[] Domain =
