@@ -349,7 +349,8 @@ namespace Xen.Shm.Generation
                 outputs.Add(new OutputFile(BootFolder.InFolder(dir + "/" + BootFolder.CreationOrderFile), OutputKind.CreationOrder, Utf8(StartScript.List(order)), null, null, null));
                 outputs.Add(new OutputFile(BootFolder.InFolder(dir + "/" + BootFolder.StartScriptFile), OutputKind.StartScript, Utf8(StartScript.Script(order, dir.Length == 0 ? "/" : dir)), null, null, null));
             }
-            return new GenerationResult(outputs, plan, order, diagnostics.ToList(), BootLayoutOf(board, plan!, outputs, xenAsUImage, applyOverlay, overlayRoom))
+            if (hostDtb != null && BootExtras.BootScriptClash.Find(board, input.Boot.ScriptName, outputs, diagnostics)) return Failed(diagnostics);
+            return new GenerationResult(outputs, plan, order, diagnostics.ToList(), BootLayoutOf(board, plan!, outputs, xenAsUImage, applyOverlay, overlayRoom, input.Boot.ScriptName))
             {
                 Dependencies = dependencies.Distinct(StringComparer.Ordinal).ToList(),
                 BoardSource = hostSource,
@@ -357,7 +358,7 @@ namespace Xen.Shm.Generation
         }
 
         /// <summary>The plan as the boot-script and packaging steps need it (see <see cref="BootLayout"/>).</summary>
-        private static BootLayout BootLayoutOf(Board board, LoadPlan plan, List<OutputFile> outputs, bool xenAsUImage, bool applyOverlay, ulong overlayRoom)
+        private static BootLayout BootLayoutOf(Board board, LoadPlan plan, List<OutputFile> outputs, bool xenAsUImage, bool applyOverlay, ulong overlayRoom, string scriptName)
         {
             var xen = plan.Find(BootFileRole.Xen);
             var dtb = plan.Find(BootFileRole.HostDtb);
@@ -366,6 +367,7 @@ namespace Xen.Shm.Generation
             return new BootLayout
             {
                 ScriptAddress = plan.BootScriptAddress,
+                ScriptName = scriptName,
                 Loads = plan.Files.Where(f => f.File.Role != BootFileRole.XenRunArea).Select(f => (f.File.Name, f.Address)).ToList(),
                 XenPath = xen?.File.Name,
                 XenAddress = xen?.Address,

@@ -54,4 +54,23 @@ public sealed class BootExtrasTests
         Assert.AreEqual("XSHM1032", d.Code);
         Assert.AreEqual(4, d.Span.Line); // xen, host, deviceTree, boot
     }
+
+    [TestMethod]
+    public void ScriptNamedLikeAnAuxFile_IsXshm5061()
+    {
+        using var b = new TempBoard(TempBoard.Yaml(host: "  boot: { files: [ images/uboot.cfg ] }"));
+        File.WriteAllText(Path.Combine(b.Folder, "images", "uboot.cfg"), "x");
+        var s = b.Load();
+        var plain = s.Input();
+        var input = new GenerationInput(s.Board)
+        {
+            HostSource = plain.HostSource, HostSourceName = plain.HostSourceName, Files = plain.Files,
+            Boot = new BootLayoutOptions { ScriptName = "uboot.cfg" },
+        };
+        var r = BoardGenerator.Generate(input);
+        Assert.AreEqual("XSHM5061", r.Diagnostics.Single(d => d.IsError).Code);
+        Assert.IsEmpty(r.Files);
+        // Negative control: the default name builds.
+        Assert.IsFalse(BoardGenerator.Generate(plain).HasErrors);
+    }
 }

@@ -23,7 +23,7 @@ namespace Xen.Shm.Generation.BootExtras
         }
     }
 
-    /// <summary>The <c>fpga</c> subcommand for a bitstream file.</summary>
+    /// <summary>Names the boot script's extras use: the <c>fpga</c> subcommand, the script's source.</summary>
     public static class BootExtrasNames
     {
         /// <summary>
@@ -32,5 +32,11 @@ namespace Xen.Shm.Generation.BootExtras
         /// </summary>
         public static string FpgaCommand(string fileName) =>
             fileName.EndsWith(".bit", StringComparison.OrdinalIgnoreCase) ? "loadb" : "load";
+
+        /// <summary>The script's source name, as ImageBuilder's <c>-o NAME</c> pairs NAME.scr and NAME.source: <c>boot.scr</c> → <c>boot.source</c>; <c>x</c> → <c>x.source</c>.</summary>
+        public static string ScriptSource(string scriptName) =>
+            scriptName.EndsWith(".scr", StringComparison.Ordinal) && scriptName.Length > 4
+                ? scriptName.Substring(0, scriptName.Length - 4) + ".source"
+                : scriptName + ".source";
     }
 }

@@ -60,6 +60,9 @@ namespace Xen.Shm.Generation.Layout
         public ulong? OverlayAddress { get; init; }
         public ulong? OverlayRoom { get; init; }
 
+        /// <summary>The boot script's file name (its source: .scr → .source); boot.scr by default.</summary>
+        public string ScriptName { get; init; } = "boot.scr";
+
         /// <summary>The FPGA bitstream the script programs after loading it (ImageBuilder BITSTREAM); null when none.</summary>
         public FpgaLoad? Fpga { get; init; }
 
@@ -71,6 +74,7 @@ namespace Xen.Shm.Generation.Layout
             var sb = new StringBuilder();
             Line(sb, Magic, Version);
             Line(sb, "script", Hex(ScriptAddress));
+            Line(sb, "script-name", ScriptName);
             if (XenPath != null) Line(sb, "xen", XenPath, Hex(XenAddress), XenSource ?? "");
             if (XenRunAddress != null) Line(sb, "xen-run", Hex(XenRunAddress));
             if (DtbPath != null) Line(sb, "dtb", DtbPath, Hex(DtbAddress));
@@ -93,6 +97,7 @@ namespace Xen.Shm.Generation.Layout
             var loads = new List<(string, ulong)>();
             var files = new List<BootLayoutFile>();
             FpgaLoad? fpga = null;
+            string scriptName = "boot.scr";
             foreach (var f in lines.Skip(1))
             {
                 switch (f[0])
@@ -102,6 +107,7 @@ namespace Xen.Shm.Generation.Layout
                     case "xen-run" when f.Length == 2: run = Number(f[1]); break;
                     case "dtb" when f.Length == 3: dtb = f[1]; dtbAt = Number(f[2]); break;
                     case "overlay" when f.Length == 4: overlay = f[1]; overlayAt = Number(f[2]); room = Number(f[3]); break;
+                    case "script-name" when f.Length == 2: scriptName = f[1]; break;
                     case "fpga" when f.Length == 5 && Number(f[2]) is ulong fa && Number(f[3]) is ulong fs: fpga = new FpgaLoad(f[1], fa, fs, f[4]); break;
                     case "load" when f.Length == 3 && Number(f[2]) is ulong a: loads.Add((f[1], a)); break;
                     case "file" when f.Length == 4: files.Add(new BootLayoutFile(f[1], Number(f[2]), f[3].Length == 0 ? null : f[3])); break;
@@ -112,7 +118,7 @@ namespace Xen.Shm.Generation.Layout
             return new BootLayout
             {
                 ScriptAddress = script, Loads = loads, XenPath = xen, XenAddress = xenAt, XenSource = xenSource, XenRunAddress = run,
-                DtbPath = dtb, DtbAddress = dtbAt, OverlayPath = overlay, OverlayAddress = overlayAt, OverlayRoom = room, Files = files, Fpga = fpga,
+                DtbPath = dtb, DtbAddress = dtbAt, OverlayPath = overlay, OverlayAddress = overlayAt, OverlayRoom = room, Files = files, Fpga = fpga, ScriptName = scriptName,
             };
         }
 
