@@ -53,6 +53,7 @@ namespace Xen.Shm.Generation.Chosen
                 // Cells are the parent's, /chosen's 2/2 (Xen 4.17+ bootfdt.c process_domain_node, domain_build.c parse_static_mem_prop).
                 if (d.StaticMem.Count > 0)
                     n.Property("xen,static-mem", DtsFormat.Reg(d.StaticMem.Select(b => (b.Base.Value, b.Size.Value)).ToList(), Cells, Cells));
+                Coloring.LlcColoring.AddDomain(board, d, n);
                 if (d.Kernel != null)
                     n.Child(Module(plan.Find(BootFileRole.DomUKernel, d.Index), fileSize, BootFolder.DomainFile(d, d.Kernel), "kernel", d.Name.Value + " kernel", d.Bootargs?.Value));
                 if (d.Ramdisk != null)
@@ -82,6 +83,8 @@ namespace Xen.Shm.Generation.Chosen
                 string add = "dom0_max_vcpus=" + vcpus.Value.ToString(CultureInfo.InvariantCulture);
                 line = string.IsNullOrEmpty(line) ? add : line + " " + add;
             }
+            if (Coloring.LlcColoring.CommandLine(board) is string colors && (line == null || !HasWord(line, "llc-coloring=")))
+                line = string.IsNullOrEmpty(line) ? colors : line + " " + colors;
             return line;
         }
 

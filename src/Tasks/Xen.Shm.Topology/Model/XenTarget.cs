@@ -63,6 +63,9 @@ namespace Xen.Shm.Topology
         /// <summary>Where <c>staticHeap</c> was written, for diagnostics about the whole list.</summary>
         public SourceSpan? StaticHeapSpan { get; init; }
 
+        /// <summary><c>xen.llcColors</c>: Xen's own LLC colours ("0-1"); null when not given.</summary>
+        public Spanned<string>? LlcColors { get; init; }
+
         public bool IsXilinx => Flavour.Value == XenFlavour.Xilinx;
         public bool IsUpstream => Flavour.Value == XenFlavour.Upstream;
     }

@@ -53,6 +53,7 @@ namespace Xen.Shm.Topology.Yaml
             {
                 StaticHeap = DomainReader.Banks(r, "staticHeap", "a static heap bank", ctx),
                 StaticHeapSpan = r.Has("staticHeap") ? r.KeySpan("staticHeap") : (SourceSpan?)null,
+                LlcColors = r.String("llcColors"),
             };
         }
     }

@@ -69,7 +69,7 @@ namespace Xen.Shm.Topology.Yaml
                         r.Forbid(k, "on dom0");
                     break;
                 case DomainKind.Xl:
-                    foreach (var k in new[] { "directMap", "staticMem", "enhanced", "vpl011", "xlDir" })
+                    foreach (var k in new[] { "directMap", "staticMem", "enhanced", "vpl011", "xlDir", "llcColors" })
                         r.Forbid(k, "on an xl domain (it is a dom0less or dom0 setting)");
                     break;
                 default:
@@ -98,7 +98,8 @@ namespace Xen.Shm.Topology.Yaml
             var xlDir = isDom0 ? r.String("xlDir") : null;
 
             return new Domain(index, name.Value, kind.Value, memory, vcpus, kernel, ramdisk, partial, bootargs, extraIomem, irqs, passthrough,
-                directMap, enhanced, vpl011, xlDir, map.Span, staticMem, r.Has("staticMem") ? r.KeySpan("staticMem") : (SourceSpan?)null);
+                directMap, enhanced, vpl011, xlDir, map.Span, staticMem, r.Has("staticMem") ? r.KeySpan("staticMem") : (SourceSpan?)null)
+            { LlcColors = kind.Value.Value != DomainKind.Xl ? r.String("llcColors") : null };
         }
 
         /// <summary><c>staticMem: [ { base, size } ]</c>; banks with a missing value are left out (XSHM1007 said why).</summary>

@@ -7,7 +7,7 @@ namespace Xen.Shm.Topology.Yaml
     internal static class Keys
     {
         public static readonly string[] Top = { "xen", "host", "domains", "regions" };
-        public static readonly string[] Xen = { "flavour", "version", "image", "bootargs", "staticHeap" };
+        public static readonly string[] Xen = { "flavour", "version", "image", "bootargs", "staticHeap", "llcColors" };
         public static readonly string[] Host = { "deviceTree", "cells", "ram", "reserved", "boot" };
         public static readonly string[] Cells = { "address", "size" };
         public static readonly string[] RamBank = { "node", "base", "size" };
@@ -18,7 +18,7 @@ namespace Xen.Shm.Topology.Yaml
         public static readonly string[] Domain =
         {
             "name", "kind", "memory", "vcpus", "kernel", "ramdisk", "bootargs", "deviceTree", "extraIomem", "irqs",
-            "passthrough", "directMap", "staticMem", "enhanced", "vpl011", "xlDir",
+            "passthrough", "directMap", "staticMem", "enhanced", "vpl011", "xlDir", "llcColors",
         };
 
         public static readonly string[] Region = { "id", "mechanism", "host", "size", "compatible", "cacheable", "dom0Access", "peers" };
