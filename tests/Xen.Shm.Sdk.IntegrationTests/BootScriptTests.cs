@@ -64,4 +64,33 @@ public sealed class BootScriptTests : BoardTestBase
         Assert.AreEqual(0, xenDump.ExitCode, xenDump.Stderr);
         CollectionAssert.AreEqual(File.ReadAllBytes(Path.Combine(board.Directory, "images", "xen")), File.ReadAllBytes(xenOut));
     }
+
+    /// <summary>
+    /// XenShmBootScriptName (ImageBuilder UBOOT_SCRIPT): a real build writes the script and its source
+    /// under that name, in the manifest at the script's slot, byte for byte mkimage's image of the
+    /// source; the default names are gone; going back to the default brings boot.scr back.
+    /// </summary>
+    [TestMethod]
+    public void ScriptName_Property_NamesTheScriptAndItsSource()
+    {
+        string mkimage = ExternalTool.Require("mkimage", "apt-get install u-boot-tools");
+        var board = BoardWorkspace.Create(TestContext, "mmio-sram");
+        board.Build("-p:XenShmBootScriptName=xen-boot.scr").AssertSucceeded();
+        string scr = Path.Combine(board.BootDirectory, "xen-boot.scr"), source = Path.Combine(board.BootDirectory, "xen-boot.source");
+        Assert.IsTrue(File.Exists(scr) && File.Exists(source));
+        Assert.IsFalse(File.Exists(Path.Combine(board.BootDirectory, "boot.scr")));
+        var manifest = ManifestJson.AssertDescribesFolder(board.BootDirectory).ToDictionary(e => e.Path);
+        string address = manifest["xen-boot.scr"].LoadAddress!;
+        string expected = Path.Combine(board.Directory, "expected.scr");
+        var made = ExternalTool.Run(mkimage, "-A", "arm64", "-O", "linux", "-T", "script", "-C", "none", "-a", address, "-e", address, "-d", source, expected);
+        Assert.AreEqual(0, made.ExitCode, made.Stderr);
+        // mkimage stamps the time; ours is SOURCE_DATE_EPOCH or 0: compare past the header's time field (bytes 8-11) and its CRC (4-7).
+        byte[] a = File.ReadAllBytes(expected), b = File.ReadAllBytes(scr);
+        Assert.HasCount(a.Length, b);
+        CollectionAssert.AreEqual(a.Skip(12).ToArray(), b.Skip(12).ToArray());
+
+        board.Build().AssertSucceeded();
+        Assert.IsTrue(File.Exists(Path.Combine(board.BootDirectory, "boot.scr")));
+        Assert.IsFalse(File.Exists(scr));
+    }
 }

@@ -8,6 +8,6 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor BootFileUnmeasured = new("XSHM6003", Severity.Error, "size of a boot file not known to the generator");
         public static readonly DiagnosticDescriptor PassthroughPathNotFound = new("XSHM6004", Severity.Error, "a passthrough path is not a node with reg in the board device tree");
         public static readonly DiagnosticDescriptor UserTreeNotGiven = new("XSHM6005", Severity.Error, "a domain's partial device tree was not given to the generator");
-        public static readonly DiagnosticDescriptor XlPassthroughUnsupported = new("XSHM6006", Severity.Error, "host device passthrough to an xl domain (dtdev) is not generated");
+        public static readonly DiagnosticDescriptor XlPassthroughUnsupported = new("XSHM6006", Severity.Error, "a host device passed to an xl domain has interrupts xl irqs cannot name (not GIC SPIs)");
     }
 }

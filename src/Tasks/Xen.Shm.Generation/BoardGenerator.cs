@@ -204,6 +204,7 @@ namespace Xen.Shm.Generation
                 copies.Add(new OutputFile(BootFolder.XenUImage, OutputKind.XenUImage, null, xenFile.FullPath, null, null));
             }
             else if (board.Xen.Image != null) Boot(board.Xen.Image, BootFolder.Xen(board.Xen.Image), BootFileRole.Xen, null);
+            BootExtras.BootExtras.Add(board, Boot, copies);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
             // 5. Load plan and /chosen: the host DTB's size depends on /chosen, which depends on the
@@ -356,7 +357,8 @@ namespace Xen.Shm.Generation
                 outputs.Add(new OutputFile(BootFolder.InFolder(dir + "/" + BootFolder.CreationOrderFile), OutputKind.CreationOrder, Utf8(StartScript.List(order)), null, null, null));
                 outputs.Add(new OutputFile(BootFolder.InFolder(dir + "/" + BootFolder.StartScriptFile), OutputKind.StartScript, Utf8(StartScript.Script(order, dir.Length == 0 ? "/" : dir)), null, null, null));
             }
-            return new GenerationResult(outputs, plan, order, diagnostics.ToList(), BootLayoutOf(board, plan!, outputs, xenAsUImage, applyOverlay, overlayRoom))
+            if (hostDtb != null && BootExtras.BootScriptClash.Find(board, input.Boot.ScriptName, outputs, diagnostics)) return Failed(diagnostics);
+            return new GenerationResult(outputs, plan, order, diagnostics.ToList(), BootLayoutOf(board, plan!, outputs, xenAsUImage, applyOverlay, overlayRoom, input.Boot.ScriptName))
             {
                 Dependencies = dependencies.Distinct(StringComparer.Ordinal).ToList(),
                 BoardSource = hostSource,
@@ -364,14 +366,16 @@ namespace Xen.Shm.Generation
         }
 
         /// <summary>The plan as the boot-script and packaging steps need it (see <see cref="BootLayout"/>).</summary>
-        private static BootLayout BootLayoutOf(Board board, LoadPlan plan, List<OutputFile> outputs, bool xenAsUImage, bool applyOverlay, ulong overlayRoom)
+        private static BootLayout BootLayoutOf(Board board, LoadPlan plan, List<OutputFile> outputs, bool xenAsUImage, bool applyOverlay, ulong overlayRoom, string scriptName)
         {
             var xen = plan.Find(BootFileRole.Xen);
             var dtb = plan.Find(BootFileRole.HostDtb);
             var overlay = applyOverlay ? plan.Find(BootFileRole.HostDtbOverlay) : null;
+            var fpga = plan.Find(BootFileRole.Bitstream);
             return new BootLayout
             {
                 ScriptAddress = plan.BootScriptAddress,
+                ScriptName = scriptName,
                 Loads = plan.Files.Where(f => f.File.Role != BootFileRole.XenRunArea).Select(f => (f.File.Name, f.Address)).ToList(),
                 XenPath = xen?.File.Name,
                 XenAddress = xen?.Address,
@@ -382,6 +386,7 @@ namespace Xen.Shm.Generation
                 OverlayPath = overlay?.File.Name,
                 OverlayAddress = overlay?.Address,
                 OverlayRoom = overlay != null ? overlayRoom : (ulong?)null,
+                Fpga = fpga != null ? new FpgaLoad(fpga.File.Name, fpga.Address, fpga.File.FileSize, BootExtras.BootExtrasNames.FpgaCommand(fpga.File.Name)) : null,
                 Files = outputs.Where(o => o.OnBootMedium)
                     .GroupBy(o => o.Path, StringComparer.Ordinal).Select(g => g.First())
                     .OrderBy(o => o.Path, StringComparer.Ordinal)
@@ -402,6 +407,8 @@ namespace Xen.Shm.Generation
             // Xen hands static memory to its domain at boot: a module loaded there would be overwritten.
             foreach (var d in board.Domains)
                 foreach (var b in d.StaticMem) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
+            // Xen's static heap (§10.3: IB skips it too).
+            foreach (var b in board.Xen.StaticHeap) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
             return new LoadLayout(board.HostRamAfterCarve.Select(b => new Layout.AddressRange(b.Range.Base, b.Range.Size)).ToList())
             {
                 MemoryStart = board.Host.BootStart.Value,

@@ -21,6 +21,9 @@ namespace Xen.Shm.Sdk.Tasks
         public string? BootApplyOverlay { get; set; }
         public ITaskItem[] BootExtraCommands { get; set; } = System.Array.Empty<ITaskItem>();
 
+        /// <summary>XenShmBootScriptName (ImageBuilder UBOOT_SCRIPT); empty = boot.scr.</summary>
+        public string? BootScriptName { get; set; }
+
         protected BootScriptSettings? ReadSettings()
         {
             var diagnostics = new DiagnosticBag();
@@ -28,7 +31,10 @@ namespace Xen.Shm.Sdk.Tasks
             for (int i = 0; i < extras.Length; i++) extras[i] = BootExtraCommands[i].ItemSpec;
             var settings = BootScriptSettings.Parse(BootLoadCommand, BootPathPrefix, BootCommand, BootApplyOverlay, extras,
                 new SourceSpan(ProjectFile, 0, 0), diagnostics);
+            string? name = BootScriptNames.Check(BootScriptName, new SourceSpan(ProjectFile, 0, 0), diagnostics);
+            if (settings != null && name != null) settings.ScriptName = name;
             Report(diagnostics);
+            if (name == null) return null;
             return settings;
         }
     }

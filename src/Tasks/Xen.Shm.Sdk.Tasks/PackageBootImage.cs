@@ -49,8 +49,9 @@ namespace Xen.Shm.Sdk.Tasks
             var files = layout.Files.Select(f => (f.Path, Source: f.SourcePath ?? InGenerated(f.Path), f.LoadAddress)).ToList();
             if (layout.DtbPath is not null)
             {
-                files.Add((BootScriptFiles.SourceName, InGenerated(BootScriptFiles.SourceName), null));
-                files.Add((BootScriptFiles.ImageName, InGenerated(BootScriptFiles.ImageName), layout.ScriptAddress));
+                string source = BootScriptNames.SourceFor(layout.ScriptName);
+                files.Add((source, InGenerated(source), null));
+                files.Add((layout.ScriptName, InGenerated(layout.ScriptName), layout.ScriptAddress));
             }
 
             files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();

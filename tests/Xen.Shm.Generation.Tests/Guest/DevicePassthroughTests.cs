@@ -62,14 +62,4 @@ public sealed class DevicePassthroughTests
         Assert.AreEqual(8, d.Span.Line); // xen, host, deviceTree, (empty host extras), domains, dom0, guest1, d1
         Assert.IsEmpty(r.Files);
     }
-
-    [TestMethod]
-    public void XlPassthrough_IsReportedNotDropped()
-    {
-        string yaml = TempBoard.Yaml().Replace("{ name: guest1, kind: xl, memory: 512M, kernel: images/Image }",
-            "{ name: guest1, kind: xl, memory: 512M, kernel: images/Image, passthrough: [ /axi/serial@ff010000 ] }");
-        using var b = new TempBoard(yaml);
-        var r = BoardGenerator.Generate(b.Load().Input());
-        Assert.AreEqual("XSHM6006", r.Diagnostics.Single(d => d.IsError).Code);
-    }
 }

@@ -54,6 +54,10 @@ namespace Xen.Shm.BootImage.Script
             var sb = new StringBuilder();
             foreach (var load in request.Loads)
                 sb.Append(loadCommand).Append(' ').Append(Hex(load.Address)).Append(' ').Append(request.PathPrefix).Append(load.File).Append('\n');
+            // ImageBuilder: "bitstream is loaded last but used first"; FPGA device 0 as IB assumes. U-Boot's
+            // cmd/fpga.c reads the address and size as hex (IB writes the size in decimal; we write 0x).
+            if (request.Fpga is { } fpga)
+                sb.Append("fpga ").Append(fpga.Command == "loadb" ? "loadb" : "load").Append(" 0 ").Append(Hex(fpga.Address)).Append(' ').Append(Hex(fpga.Size)).Append('\n');
             sb.Append("setenv fdt_high 0xffffffffffffffff\n");
 
             string xen = Hex(request.XenAddress!.Value), dtb = Hex(request.DtbAddress!.Value);

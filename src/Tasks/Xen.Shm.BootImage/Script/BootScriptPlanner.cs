@@ -54,7 +54,7 @@ namespace Xen.Shm.BootImage.Script
 
             // The layout was planned for these settings (the SDK re-plans when they change).
             bool uimage = layout.XenRunAddress != null;
-            if (uimage != settings.LayoutOptions.XenAsUImage || (layout.OverlayPath != null) != settings.ApplyOverlay)
+            if (uimage != settings.LayoutOptions.XenAsUImage || (layout.OverlayPath != null) != settings.ApplyOverlay || layout.ScriptName != settings.ScriptName)
                 throw new InvalidOperationException("the boot layout was planned for other boot settings");
 
             var files = new List<BootScriptFile>();
@@ -77,6 +77,7 @@ namespace Xen.Shm.BootImage.Script
                 DtbAddress = layout.DtbAddress,
                 MemoryNodes = settings.Boot == BootCommand.BootmKeepMemory && hostDtb != null ? MemoryNodes(hostDtb, diagnostics) : Array.Empty<MemoryNodeRestore>(),
                 ExtraCommands = settings.ExtraCommands,
+                Fpga = layout.Fpga,
                 Overlay = layout.OverlayPath != null ? new FdtOverlay(layout.OverlayAddress!.Value, layout.OverlayRoom ?? 0) : null,
                 Span = settings.Span,
             };
@@ -85,8 +86,8 @@ namespace Xen.Shm.BootImage.Script
             byte[] source = new UTF8Encoding(false).GetBytes(script);
             byte[]? scr = LegacyImage.Script(source, layout.ScriptAddress, time, diagnostics);
             if (scr is null) return null;
-            files.Add(new BootScriptFile(BootScriptFiles.SourceName, source, null));
-            files.Add(new BootScriptFile(BootScriptFiles.ImageName, scr, layout.ScriptAddress));
+            files.Add(new BootScriptFile(BootScriptNames.SourceFor(layout.ScriptName), source, null));
+            files.Add(new BootScriptFile(layout.ScriptName, scr, layout.ScriptAddress));
             return files;
         }
 

@@ -52,6 +52,9 @@ namespace Xen.Shm.BootImage.Script
         /// </summary>
         public FdtOverlay? Overlay { get; init; }
 
+        /// <summary>The FPGA bitstream to program once loaded: <c>fpga &lt;Command&gt; 0 &lt;addr&gt; &lt;size&gt;</c>; null for none.</summary>
+        public Xen.Shm.Generation.Layout.FpgaLoad? Fpga { get; init; }
+
         /// <summary>Where the boot settings came from, for diagnostics.</summary>
         public SourceSpan Span { get; init; }
     }

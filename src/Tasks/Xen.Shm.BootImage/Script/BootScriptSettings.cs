@@ -25,6 +25,9 @@ namespace Xen.Shm.BootImage.Script
         public bool ApplyOverlay { get; init; }
         public IReadOnlyList<string> ExtraCommands { get; init; } = Array.Empty<string>();
 
+        /// <summary>The script image's file name (ImageBuilder UBOOT_SCRIPT), checked by <see cref="BootScriptNames.Check"/>; its source is <see cref="BootScriptNames.SourceFor"/>.</summary>
+        public string ScriptName { get; set; } = BootScriptFiles.ImageName;
+
         /// <summary>Where the settings come from (the project file), for diagnostics.</summary>
         public SourceSpan Span { get; init; }
 
@@ -33,6 +36,7 @@ namespace Xen.Shm.BootImage.Script
         {
             XenAsUImage = Boot == BootCommand.BootmKeepMemory || Boot == BootCommand.Bootm,
             ApplyOverlay = ApplyOverlay,
+            ScriptName = ScriptName,
         };
 
         /// <summary>

@@ -26,6 +26,7 @@ namespace Xen.Shm.Generation.Chosen
             chosen.Property("#address-cells", DtsFormat.Cells((Cells, 1)));
             chosen.Property("#size-cells", DtsFormat.Cells((Cells, 1)));
             if (XenCommandLine(board, boardXenBootargs) is string xen) chosen.Property("xen,xen-bootargs", DtsFormat.Strings(xen));
+            StaticHeap.StaticHeapProperty.Add(board, chosen);
 
             var dom0 = board.Dom0;
             if (dom0 != null)
@@ -55,6 +56,7 @@ namespace Xen.Shm.Generation.Chosen
                 // Cells are the parent's, /chosen's 2/2 (Xen 4.17+ bootfdt.c process_domain_node, domain_build.c parse_static_mem_prop).
                 if (d.StaticMem.Count > 0)
                     n.Property("xen,static-mem", DtsFormat.Reg(d.StaticMem.Select(b => (b.Base.Value, b.Size.Value)).ToList(), Cells, Cells));
+                Coloring.LlcColoring.AddDomain(board, d, n);
                 if (d.Kernel != null)
                     n.Child(Module(plan.Find(BootFileRole.DomUKernel, d.Index), fileSize, BootFolder.DomainFile(d, d.Kernel), "kernel", d.Name.Value + " kernel", d.Bootargs?.Value));
                 if (d.Ramdisk != null)
@@ -86,6 +88,8 @@ namespace Xen.Shm.Generation.Chosen
                 string add = "dom0_max_vcpus=" + vcpus.Value.ToString(CultureInfo.InvariantCulture);
                 line = string.IsNullOrEmpty(line) ? add : line + " " + add;
             }
+            if (Coloring.LlcColoring.CommandLine(board) is string colors && (line == null || !HasWord(line, "llc-coloring=")))
+                line = string.IsNullOrEmpty(line) ? colors : line + " " + colors;
             return line;
         }
 

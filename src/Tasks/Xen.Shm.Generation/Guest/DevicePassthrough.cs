@@ -16,6 +16,7 @@ namespace Xen.Shm.Generation.Guest
     /// them, <c>xen,reg</c>, <c>xen,path</c>, and <c>xen,force-assign-without-iommu</c> unless the host
     /// node names an IOMMU. Other properties (clocks, pinctrl, power domains) reference host phandles
     /// and are not copied. The host node's parent must map 1:1 (empty or absent <c>ranges</c>).
+    /// An xl domU's devices go through <see cref="Passthrough.XlPassthrough"/> (iomem/irqs/dtdev).
     /// </summary>
     internal static class DevicePassthrough
     {
@@ -25,15 +26,7 @@ namespace Xen.Shm.Generation.Guest
         {
             foreach (var d in board.Domains)
             {
-                if (d.Kind.Value == DomainKind.Xl)
-                {
-                    // xl needs dtdev + irqs + a partial tree with the device: the xl writer has no dtdev key yet.
-                    foreach (var p in d.Passthrough)
-                        diagnostics.Add(DiagnosticCodes.XlPassthroughUnsupported, p.Span,
-                            $"'{p.Value}': passing host devices to xl domain '{d.Name.Value}' (xl dtdev) is not generated yet; use a dom0less domain or the domain's own deviceTree plus irqs/extraIomem");
-                    continue;
-                }
-                if (d.Kind.Value != DomainKind.Dom0less) continue;
+                if (d.Kind.Value != DomainKind.Dom0less && d.Kind.Value != DomainKind.Xl) continue;
                 foreach (var p in d.Passthrough)
                 {
                     var node = hostTree.FindNode(p.Value);
@@ -44,17 +37,28 @@ namespace Xen.Shm.Generation.Guest
                             $"'{p.Value}' (passthrough of '{d.Name.Value}') is not a node with 'reg' in the board device tree");
                         continue;
                     }
-                    int ac = Cells(node.Parent, "#address-cells", 2), sc = Cells(node.Parent, "#size-cells", 1);
-                    uint[] cells = reg.Value.AsCells();
-                    var entries = new List<(ulong Address, ulong Size)>();
-                    for (int i = 0; i + ac + sc <= cells.Length; i += ac + sc)
-                        entries.Add((Read(cells, i, ac), Read(cells, i + ac, sc)));
-                    regions.For(d).Devices.Add(new PassthroughDevice(p.Value, node.Name,
-                        node.GetProperty("compatible")?.Value.AsStrings().ToArray() ?? new string[0],
-                        entries, node.GetProperty("interrupts")?.Value.AsCells(), node.GetProperty("iommus") != null));
+                    var dev = Device(p.Value, node, reg);
+                    if (d.Kind.Value == DomainKind.Xl)
+                    {
+                        // xl: iomem + irqs (+ dtdev) in the xl file, the node in its partial tree.
+                        if (!Passthrough.XlPassthrough.Add(dev, hostTree, node, regions.For(d), p.Span, diagnostics)) continue;
+                    }
+                    else regions.For(d).Devices.Add(dev);
                     regions.Host.PassthroughNodes.Add((p.Value, d.Name.Value));
                 }
             }
+        }
+
+        private static PassthroughDevice Device(string path, DtNode node, DtProperty reg)
+        {
+            int ac = Cells(node.Parent!, "#address-cells", 2), sc = Cells(node.Parent!, "#size-cells", 1);
+            uint[] cells = reg.Value.AsCells();
+            var entries = new List<(ulong Address, ulong Size)>();
+            for (int i = 0; i + ac + sc <= cells.Length; i += ac + sc)
+                entries.Add((Read(cells, i, ac), Read(cells, i + ac, sc)));
+            return new PassthroughDevice(path, node.Name,
+                node.GetProperty("compatible")?.Value.AsStrings().ToArray() ?? new string[0],
+                entries, node.GetProperty("interrupts")?.Value.AsCells(), node.GetProperty("iommus") != null);
         }
 
         /// <summary>The device's node in the domU's <c>/passthrough</c> (2 address cells, <paramref name="sizeCells"/> size cells).</summary>
@@ -90,7 +94,7 @@ namespace Xen.Shm.Generation.Guest
         }
     }
 
-    /// <summary>A host device copied into a dom0less partial DT.</summary>
+    /// <summary>A host device copied into a domU's partial DT.</summary>
     public sealed class PassthroughDevice
     {
         public PassthroughDevice(string path, string name, string[] compatible, IReadOnlyList<(ulong Address, ulong Size)> reg, uint[]? interrupts, bool hasIommu)

@@ -24,7 +24,13 @@ namespace Xen.Shm.Generation.Guest
         /// <summary>dom0less: <c>/passthrough</c> children of the §7.2 partial DT.</summary>
         public List<PassthroughWindow> Passthrough { get; } = new List<PassthroughWindow>();
 
-        /// <summary>dom0less: host devices copied into <c>/passthrough</c> (xen,path).</summary>
+        /// <summary>xl: IRQs of passed-through devices (SPI + 32), each once, after the domain's own <c>irqs</c>.</summary>
+        public List<uint> DeviceIrqs { get; } = new List<uint>();
+
+        /// <summary>xl: <c>dtdev</c> host paths (devices behind an IOMMU).</summary>
+        public List<string> Dtdev { get; } = new List<string>();
+
+        /// <summary>dom0less and xl: host devices copied into <c>/passthrough</c> (dom0less adds xen,path).</summary>
         public List<PassthroughDevice> Devices { get; } = new List<PassthroughDevice>();
 
         /// <summary>dom0less (and dom0): §8.1 nodes for this domain's <c>/chosen</c> node.</summary>

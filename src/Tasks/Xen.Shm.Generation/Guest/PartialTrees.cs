@@ -6,15 +6,26 @@ namespace Xen.Shm.Generation.Guest
     /// <summary>The guest partial device trees: §4.2 for xl <c>device_tree=</c>, §7.2 for a dom0less domU's module.</summary>
     public static class PartialTrees
     {
-        /// <summary>Spec §4.2 (seed S0's structure, unit address = guest address, <c>memory@&lt;lowest gpa&gt;</c>); null when the domU has no mechanism-1 window.</summary>
+        /// <summary>Spec §4.2 (seed S0's structure, unit address = guest address, <c>memory@&lt;lowest gpa&gt;</c>); null when the domU has no mechanism-1 window and no passed-through device.</summary>
         public static string? XlSharedMemory(GuestParts parts, string? userSource = null)
         {
-            if (parts.SharedMemoryWindows.Count == 0) return userSource;
+            if (parts.SharedMemoryWindows.Count == 0 && parts.Devices.Count == 0) return userSource;
             var root = new DtsNode(string.Empty);
             Cells(root, 2, 2);
+            if (parts.Devices.Any(d => d.Interrupts != null)) Passthrough.XlPassthrough.AddGicPlaceholder(root);
             var pt = root.Child(new DtsNode("passthrough"));
+            // Devices need a bus Linux probes (passthrough.txt: compatible "simple-bus" is mandatory).
+            if (parts.Devices.Count > 0) pt.Property("compatible", DtsFormat.Strings("simple-bus"));
             Cells(pt, 2, 2);
             pt.Property("ranges", null);
+            if (parts.SharedMemoryWindows.Count > 0) SharedMemoryNodes(pt, parts);
+            foreach (var dev in parts.Devices) pt.Children.Add(Passthrough.XlPassthrough.Node(dev));
+            return Compose(root, "Xen.Shm.Sdk: partial device tree of xl domain " + parts.Domain.Name.Value +
+                " (xl device_tree=, spec §4.2); addresses are guest addresses", userSource);
+        }
+
+        private static void SharedMemoryNodes(DtsNode pt, GuestParts parts)
+        {
             var rm = pt.Child(new DtsNode("reserved-memory"));
             Cells(rm, 2, 2);
             rm.Property("ranges", null);
@@ -28,8 +39,6 @@ namespace Xen.Shm.Generation.Guest
             var mem = pt.Child(new DtsNode("memory@" + DtsFormat.UnitAddress(ascending[0].Guest)));
             mem.Property("device_type", DtsFormat.Strings("memory"));
             mem.Property("reg", DtsFormat.Reg(ascending, 2, 2));
-            return Compose(root, "Xen.Shm.Sdk: partial device tree of xl domain " + parts.Domain.Name.Value +
-                " (xl device_tree=, spec §4.2); addresses are guest addresses", userSource);
         }
 
         /// <summary>Spec §7.2 (seed S3 in canonical form, with <c>ranges</c>); null when the domU has no mmio-sram window.</summary>

@@ -19,7 +19,9 @@ namespace Xen.Shm.Generation.Guest
                 DeviceTree = hasPartialTree ? BootFolder.XlDtb(board, d) : null,
                 Iomem = parts?.Iomem.ToList() ?? new System.Collections.Generic.List<IomemMapping>(),
                 RawIomem = d.ExtraIomem.Select(e => e.Value).ToList(),
-                Irqs = d.Irqs.Select(i => i.Value).ToList(),
+                // The domain's own irqs, then its devices' not already there (xl binds each SPI once).
+                Irqs = d.Irqs.Select(i => i.Value).Concat(parts?.DeviceIrqs ?? new System.Collections.Generic.List<uint>()).Distinct().ToList(),
+                Dtdev = parts?.Dtdev.ToList() ?? new System.Collections.Generic.List<string>(),
                 StaticShm = parts?.StaticShm.ToList() ?? new System.Collections.Generic.List<StaticShmSpec>(),
                 Span = d.Span,
             };

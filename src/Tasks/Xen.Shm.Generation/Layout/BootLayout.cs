@@ -60,6 +60,12 @@ namespace Xen.Shm.Generation.Layout
         public ulong? OverlayAddress { get; init; }
         public ulong? OverlayRoom { get; init; }
 
+        /// <summary>The boot script's file name (its source: .scr → .source); boot.scr by default.</summary>
+        public string ScriptName { get; init; } = "boot.scr";
+
+        /// <summary>The FPGA bitstream the script programs after loading it (ImageBuilder BITSTREAM); null when none.</summary>
+        public FpgaLoad? Fpga { get; init; }
+
         /// <summary>Every boot-medium file the generator plans (boot.source/boot.scr excepted), path order.</summary>
         public IReadOnlyList<BootLayoutFile> Files { get; init; } = Array.Empty<BootLayoutFile>();
 
@@ -68,10 +74,12 @@ namespace Xen.Shm.Generation.Layout
             var sb = new StringBuilder();
             Line(sb, Magic, Version);
             Line(sb, "script", Hex(ScriptAddress));
+            Line(sb, "script-name", ScriptName);
             if (XenPath != null) Line(sb, "xen", XenPath, Hex(XenAddress), XenSource ?? "");
             if (XenRunAddress != null) Line(sb, "xen-run", Hex(XenRunAddress));
             if (DtbPath != null) Line(sb, "dtb", DtbPath, Hex(DtbAddress));
             if (OverlayPath != null) Line(sb, "overlay", OverlayPath, Hex(OverlayAddress), Hex(OverlayRoom));
+            if (Fpga != null) Line(sb, "fpga", Fpga.Path, Hex(Fpga.Address), Hex(Fpga.Size), Fpga.Command);
             foreach (var (path, address) in Loads) Line(sb, "load", path, Hex(address));
             foreach (var f in Files) Line(sb, "file", f.Path, Hex(f.LoadAddress), f.SourcePath ?? "");
             return sb.ToString();
@@ -88,6 +96,8 @@ namespace Xen.Shm.Generation.Layout
             ulong? xenAt = null, run = null, dtbAt = null, overlayAt = null, room = null;
             var loads = new List<(string, ulong)>();
             var files = new List<BootLayoutFile>();
+            FpgaLoad? fpga = null;
+            string scriptName = "boot.scr";
             foreach (var f in lines.Skip(1))
             {
                 switch (f[0])
@@ -97,6 +107,8 @@ namespace Xen.Shm.Generation.Layout
                     case "xen-run" when f.Length == 2: run = Number(f[1]); break;
                     case "dtb" when f.Length == 3: dtb = f[1]; dtbAt = Number(f[2]); break;
                     case "overlay" when f.Length == 4: overlay = f[1]; overlayAt = Number(f[2]); room = Number(f[3]); break;
+                    case "script-name" when f.Length == 2: scriptName = f[1]; break;
+                    case "fpga" when f.Length == 5 && Number(f[2]) is ulong fa && Number(f[3]) is ulong fs: fpga = new FpgaLoad(f[1], fa, fs, f[4]); break;
                     case "load" when f.Length == 3 && Number(f[2]) is ulong a: loads.Add((f[1], a)); break;
                     case "file" when f.Length == 4: files.Add(new BootLayoutFile(f[1], Number(f[2]), f[3].Length == 0 ? null : f[3])); break;
                     default: return null;
@@ -106,7 +118,7 @@ namespace Xen.Shm.Generation.Layout
             return new BootLayout
             {
                 ScriptAddress = script, Loads = loads, XenPath = xen, XenAddress = xenAt, XenSource = xenSource, XenRunAddress = run,
-                DtbPath = dtb, DtbAddress = dtbAt, OverlayPath = overlay, OverlayAddress = overlayAt, OverlayRoom = room, Files = files,
+                DtbPath = dtb, DtbAddress = dtbAt, OverlayPath = overlay, OverlayAddress = overlayAt, OverlayRoom = room, Files = files, Fpga = fpga, ScriptName = scriptName,
             };
         }
 
@@ -152,5 +164,24 @@ namespace Xen.Shm.Generation.Layout
             fields.Add(sb.ToString());
             return fields.ToArray();
         }
+    }
+
+    /// <summary>A bitstream the script programs: its boot-folder path, load address, byte size and <c>fpga</c> subcommand.</summary>
+    public sealed class FpgaLoad
+    {
+        public FpgaLoad(string path, ulong address, ulong size, string command)
+        {
+            Path = path;
+            Address = address;
+            Size = size;
+            Command = command;
+        }
+
+        public string Path { get; }
+        public ulong Address { get; }
+        public ulong Size { get; }
+
+        /// <summary><c>load</c> or <c>loadb</c>.</summary>
+        public string Command { get; }
     }
 }

@@ -23,5 +23,8 @@ namespace Xen.Shm.Generation.Layout
         /// the script applies the overlay with <c>fdt apply</c> (ImageBuilder DT_OVERLAY).
         /// </summary>
         public bool ApplyOverlay { get; init; }
+
+        /// <summary>The boot script's file name (ImageBuilder UBOOT_SCRIPT; MSBuild XenShmBootScriptName), checked by the boot-image layer.</summary>
+        public string ScriptName { get; init; } = "boot.scr";
     }
 }

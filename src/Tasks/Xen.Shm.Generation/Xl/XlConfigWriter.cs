@@ -8,7 +8,7 @@ namespace Xen.Shm.Generation.Xl
 {
     /// <summary>
     /// Writes the xl config file of one xl domU. Fixed key order (name, memory, vcpus, kernel,
-    /// ramdisk, extra, device_tree, iomem, irqs, static_shm), one key per line, "\n" endings, each
+    /// ramdisk, extra, device_tree, dtdev, iomem, irqs, static_shm), one key per line, "\n" endings, each
     /// key at most once (spec §4.3), absent optional keys and empty lists left out. Nothing the
     /// user wrote can escape its quotes: strings are escaped as libxlutil reads them (XlString),
     /// raw iomem entries must follow xl's grammar (XSHM2016), static_shm ids are [A-Za-z0-9_]+.
@@ -114,6 +114,7 @@ namespace Xen.Shm.Generation.Xl
                 if (_d.Ramdisk != null) StringKey("ramdisk", _d.Ramdisk);
                 if (_d.Extra != null) StringKey("extra", _d.Extra);
                 if (_d.DeviceTree != null) StringKey("device_tree", _d.DeviceTree);
+                DtdevKey();
 
                 var iomem = new List<string>();
                 foreach (var m in _d.Iomem)
@@ -179,6 +180,25 @@ namespace Xen.Shm.Generation.Xl
                 }
 
                 _sb.Append(key).Append(" = ").Append(quoted).Append('\n');
+            }
+
+            // dtdev: host paths, quoted as every xl string (XlString).
+            private void DtdevKey()
+            {
+                if (_d.Dtdev.Count == 0) return;
+                var quoted = new List<string>();
+                foreach (string path in _d.Dtdev)
+                {
+                    string? q = XlString.Quote(path);
+                    if (q == null)
+                    {
+                        Report(DiagnosticCodes.XlStringUnrepresentable,
+                            $"xl domain '{_d.Name}': dtdev has character {XlString.Problem(path)}, which an xl string cannot carry");
+                        return;
+                    }
+                    quoted.Add(q);
+                }
+                _sb.Append("dtdev = [ ").Append(string.Join(", ", quoted)).Append(" ]\n");
             }
 
             private void NumberKey(string key, ulong value) =>

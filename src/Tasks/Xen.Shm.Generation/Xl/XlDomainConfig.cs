@@ -40,6 +40,9 @@ namespace Xen.Shm.Generation.Xl
         /// <summary>xl <c>device_tree</c>: the partial DTB's path in dom0, or null.</summary>
         public string? DeviceTree { get; init; }
 
+        /// <summary>xl <c>dtdev</c>: host device-tree paths of devices assigned through the IOMMU.</summary>
+        public IReadOnlyList<string> Dtdev { get; init; } = Array.Empty<string>();
+
         /// <summary>Generated iomem entries, in region declaration order (written first).</summary>
         public IReadOnlyList<IomemMapping> Iomem { get; init; } = Array.Empty<IomemMapping>();
 

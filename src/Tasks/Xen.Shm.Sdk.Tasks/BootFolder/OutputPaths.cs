@@ -43,6 +43,7 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
         private static string? CopyPath(Board board, BoardFile file)
         {
             if (file.Role == FileRole.Xen) return Xen.Shm.Generation.Chosen.BootFolder.Xen(file);
+            if (file.Role == FileRole.Bitstream || file.Role == FileRole.BootAuxFile) return Xen.Shm.Generation.Chosen.BootFolder.FileName(file.FullPath);
             if (file.Role == FileRole.HostDeviceTree || file.Role == FileRole.DomUDeviceTree || file.Role == FileRole.HostOverlay) return null;
             var domain = board.Domains.FirstOrDefault(d => d.Name.Value == file.Domain);
             if (domain is null) return null;

@@ -16,6 +16,10 @@ namespace Xen.Shm.Topology
         DomUDeviceTree,
         /// <summary>A user overlay (.dtso/.dtbo, host.overlays) applied to the board tree at build time.</summary>
         HostOverlay,
+        /// <summary><c>host.boot.bitstream</c>: loaded by boot.scr and programmed with <c>fpga load</c>/<c>loadb</c>.</summary>
+        Bitstream,
+        /// <summary><c>host.boot.files</c>: copied to the top of the boot folder (ImageBuilder BOOT_AUX_FILE).</summary>
+        BootAuxFile,
     }
 
     /// <summary>An input file named by the topology, resolved against the YAML file's folder.</summary>

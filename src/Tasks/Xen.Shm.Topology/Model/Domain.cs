@@ -95,6 +95,9 @@ namespace Xen.Shm.Topology
         /// <summary>dom0less: <c>xen,static-mem</c> banks (host memory for this domain alone); empty = Xen allocates from its heap.</summary>
         public IReadOnlyList<StaticMemBank> StaticMem { get; }
 
+        /// <summary><c>llcColors</c> (dom0, dom0less): the domain's LLC colours in Xen's syntax ("0-3,6"); null when not given.</summary>
+        public Spanned<string>? LlcColors { get; init; }
+
         /// <summary>The <c>staticMem</c> key (or the domain when it is absent).</summary>
         public SourceSpan StaticMemSpan { get; }
 

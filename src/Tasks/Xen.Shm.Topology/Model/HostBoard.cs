@@ -60,6 +60,12 @@ namespace Xen.Shm.Topology
         }
 
         /// <summary>The board's .dts/.dtb, or null for a board described only in YAML.</summary>
+        /// <summary><c>host.boot.bitstream</c>: the FPGA bitstream boot.scr loads and programs (ImageBuilder BITSTREAM); null when not given.</summary>
+        public BoardFile? Bitstream { get; init; }
+
+        /// <summary><c>host.boot.files</c>: files copied to the top of the boot folder, not loaded (ImageBuilder BOOT_AUX_FILE).</summary>
+        public IReadOnlyList<BoardFile> BootFiles { get; init; } = System.Array.Empty<BoardFile>();
+
         public BoardFile? DeviceTree { get; }
 
         /// <summary>Root <c>#address-cells</c> (spec §1.4; default 2).</summary>

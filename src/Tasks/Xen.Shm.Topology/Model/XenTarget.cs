@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Xen.Shm.Diagnostics;
 
 namespace Xen.Shm.Topology
@@ -55,6 +56,15 @@ namespace Xen.Shm.Topology
         public Spanned<string>? Bootargs { get; }
 
         public SourceSpan Span { get; }
+
+        /// <summary><c>staticHeap</c> banks (<c>/chosen/xen,static-heap</c>, Xen 4.17+); empty when not given.</summary>
+        public IReadOnlyList<StaticMemBank> StaticHeap { get; init; } = Array.Empty<StaticMemBank>();
+
+        /// <summary>Where <c>staticHeap</c> was written, for diagnostics about the whole list.</summary>
+        public SourceSpan? StaticHeapSpan { get; init; }
+
+        /// <summary><c>xen.llcColors</c>: Xen's own LLC colours ("0-1"); null when not given.</summary>
+        public Spanned<string>? LlcColors { get; init; }
 
         public bool IsXilinx => Flavour.Value == XenFlavour.Xilinx;
         public bool IsUpstream => Flavour.Value == XenFlavour.Upstream;

@@ -96,6 +96,8 @@ namespace Xen.Shm.Topology.Rules
             foreach (string reserved in ReservedAtTop) top[reserved] = ("a file the SDK writes", SourceSpan.None);
             foreach (var d in board.Domains) Claim(ctx, top, d.Name.Value, $"domain '{d.Name.Value}''s folder", d.Name.Span);
             if (board.Xen.Image is { } xen) Claim(ctx, top, FileName(xen.FullPath), "the Xen image", xen.Span);
+            if (board.Host.Bitstream is { } fpga) Claim(ctx, top, FileName(fpga.FullPath), "the FPGA bitstream", fpga.Span);
+            foreach (var f in board.Host.BootFiles) Claim(ctx, top, FileName(f.FullPath), "a boot file (host.boot.files)", f.Span);
             // xl files go under dom0's xlDir (/etc/xen when not given), so its first segment is a top name too.
             string xlPath = xlDir?.Value ?? "/etc/xen";
             if (XlDirProblem(xlPath) is null)

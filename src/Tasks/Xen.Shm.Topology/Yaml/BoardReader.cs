@@ -52,7 +52,12 @@ namespace Xen.Shm.Topology.Yaml
             var image = imagePath is { } ip ? ctx.ResolveFile(ip, FileRole.Xen, null) : null;
             var bootargs = r.String("bootargs");
             if (flavour is null || version is null) return null;
-            return new XenTarget(flavour.Value, version.Value, image, bootargs, map.Span);
+            return new XenTarget(flavour.Value, version.Value, image, bootargs, map.Span)
+            {
+                StaticHeap = DomainReader.Banks(r, "staticHeap", "a static heap bank", ctx),
+                StaticHeapSpan = r.Has("staticHeap") ? r.KeySpan("staticHeap") : (SourceSpan?)null,
+                LlcColors = r.String("llcColors"),
+            };
         }
     }
 }

@@ -72,7 +72,7 @@ namespace Xen.Shm.Topology.Yaml
                         r.Forbid(k, "on dom0");
                     break;
                 case DomainKind.Xl:
-                    foreach (var k in new[] { "directMap", "staticMem", "enhanced", "vpl011", "xlDir", "cpupool" })
+                    foreach (var k in new[] { "directMap", "staticMem", "enhanced", "vpl011", "xlDir", "cpupool", "llcColors" })
                         r.Forbid(k, "on an xl domain (it is a dom0less or dom0 setting)");
                     break;
                 default:
@@ -106,16 +106,19 @@ namespace Xen.Shm.Topology.Yaml
 
             return new Domain(index, name.Value, kind.Value, memory, vcpus, kernel, ramdisk, partial, bootargs, extraIomem, irqs, passthrough,
                 directMap, enhanced, vpl011, xlDir, map.Span, staticMem, r.Has("staticMem") ? r.KeySpan("staticMem") : (SourceSpan?)null)
-            { Cpupool = cpupool };
+            { Cpupool = cpupool, LlcColors = kind.Value.Value != DomainKind.Xl ? r.String("llcColors") : null };
         }
 
         /// <summary><c>staticMem: [ { base, size } ]</c>; banks with a missing value are left out (XSHM1007 said why).</summary>
-        private static IReadOnlyList<StaticMemBank> StaticMem(MappingReader r, ReadContext ctx)
+        private static IReadOnlyList<StaticMemBank> StaticMem(MappingReader r, ReadContext ctx) => Banks(r, "staticMem", "a static memory bank", ctx);
+
+        /// <summary>A <c>[ { base, size } ]</c> list (staticMem, xen.staticHeap).</summary>
+        internal static IReadOnlyList<StaticMemBank> Banks(MappingReader r, string key, string what, ReadContext ctx)
         {
             var banks = new List<StaticMemBank>();
-            foreach (var bankMap in r.Mappings("staticMem", "{ base, size }"))
+            foreach (var bankMap in r.Mappings(key, "{ base, size }"))
             {
-                var b = new MappingReader(bankMap, "a static memory bank", Keys.StaticMemBank, ctx);
+                var b = new MappingReader(bankMap, what, Keys.StaticMemBank, ctx);
                 var @base = b.Number("base", required: true);
                 var size = b.Number("size", required: true);
                 if (@base is { } bv && size is { } sv) banks.Add(new StaticMemBank(bv, sv, bankMap.Span));

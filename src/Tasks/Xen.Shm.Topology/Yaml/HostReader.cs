@@ -69,9 +69,14 @@ namespace Xen.Shm.Topology.Yaml
             var lowest = ram.OrderBy(b => b.Range.Base).FirstOrDefault();
             var bootStart = new Spanned<ulong>(lowest?.Range.Base ?? 0, map.Span);
             var bootEnd = new Spanned<ulong>(lowest?.Range.End ?? 0, map.Span);
+            BoardFile? bitstream = null;
+            var bootFiles = new List<BoardFile>();
             if (r.Mapping("boot") is { } bootMap)
             {
                 var b = new MappingReader(bootMap, "'host.boot'", Keys.Boot, ctx);
+                if (b.String("bitstream") is { } bs) bitstream = ctx.ResolveFile(bs, FileRole.Bitstream, null);
+                foreach (var f in b.Strings("files"))
+                    if (ctx.ResolveFile(f, FileRole.BootAuxFile, null) is { } bf) bootFiles.Add(bf);
                 if (b.Number("start") is { } s) bootStart = s;
                 if (b.Number("end") is { } e) bootEnd = e;
                 if (bootEnd.Value <= bootStart.Value && (b.Has("start") || b.Has("end")))
@@ -81,7 +86,7 @@ namespace Xen.Shm.Topology.Yaml
 
             return new HostBoard(dt, addressCells, sizeCells, ram, reserved, facts?.ReservedMemoryAddressCells, facts?.ReservedMemorySizeCells,
                 bootStart, bootEnd, facts?.ChosenDom0Bootargs, map.Span)
-            { Overlays = HostOverlayReader.Read(r, dt, ctx) };
+            { Overlays = HostOverlayReader.Read(r, dt, ctx), Bitstream = bitstream, BootFiles = bootFiles };
         }
     }
 }

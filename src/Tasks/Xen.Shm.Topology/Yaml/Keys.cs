@@ -7,18 +7,18 @@ namespace Xen.Shm.Topology.Yaml
     internal static class Keys
     {
         public static readonly string[] Top = { "xen", "host", "domains", "regions", "eventChannels", "cpupools" };
-        public static readonly string[] Xen = { "flavour", "version", "image", "bootargs" };
+        public static readonly string[] Xen = { "flavour", "version", "image", "bootargs", "staticHeap", "llcColors" };
         public static readonly string[] Host = { "deviceTree", "cells", "ram", "reserved", "boot", "includeDirs", "defines", "overlays" };
         public static readonly string[] Cells = { "address", "size" };
         public static readonly string[] RamBank = { "node", "base", "size" };
         public static readonly string[] Reserved = { "name", "base", "size" };
-        public static readonly string[] Boot = { "start", "end" };
+        public static readonly string[] Boot = { "start", "end", "bitstream", "files" };
         public static readonly string[] StaticMemBank = { "base", "size" };
 
         public static readonly string[] Domain =
         {
             "name", "kind", "memory", "vcpus", "kernel", "ramdisk", "bootargs", "deviceTree", "extraIomem", "irqs",
-            "passthrough", "directMap", "staticMem", "enhanced", "vpl011", "xlDir", "includeDirs", "defines", "cpupool",
+            "passthrough", "directMap", "staticMem", "enhanced", "vpl011", "xlDir", "includeDirs", "defines", "cpupool", "llcColors",
         };
 
         public static readonly string[] EventChannel = { "ends" };

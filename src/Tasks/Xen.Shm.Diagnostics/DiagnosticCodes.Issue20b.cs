@@ -1,0 +1,19 @@
+namespace Xen.Shm.Diagnostics
+{
+    // Issue 20 (part 2): static heap (XSHM2080–2099), xl passthrough/colouring generation (XSHM6010–6019),
+    // boot-script extras (XSHM5060–5069).
+    public static partial class DiagnosticCodes
+    {
+        public static readonly DiagnosticDescriptor BootScriptNameInvalid = new("XSHM5060", Severity.Error, "XenShmBootScriptName is not a plain file name or names one of the SDK's own files");
+        public static readonly DiagnosticDescriptor BootScriptNameClash = new("XSHM5061", Severity.Error, "the boot script's name is also the name of a file copied into the boot folder");
+        public static readonly DiagnosticDescriptor StaticHeapNotInTarget = new("XSHM2080", Severity.Error, "staticHeap needs Xen 4.17 or later");
+        public static readonly DiagnosticDescriptor StaticHeapAlignment = new("XSHM2081", Severity.Error, "static heap bank empty, wrapping or not 64 KiB aligned");
+        public static readonly DiagnosticDescriptor StaticHeapNotInRam = new("XSHM2082", Severity.Error, "static heap bank not inside one host RAM bank left after the carve-outs");
+        public static readonly DiagnosticDescriptor StaticHeapOverlap = new("XSHM2083", Severity.Error, "static heap bank overlaps another static heap bank, a region's host range, board reserved memory or static memory");
+        public static readonly DiagnosticDescriptor StaticHeapCells = new("XSHM2085", Severity.Error, "static heap bank does not fit the root node's cells");
+        public static readonly DiagnosticDescriptor LlcColorsSyntax = new("XSHM2086", Severity.Error, "LLC colour list not in Xen's syntax (ascending N or N-M, comma-separated, no spaces, no overlap)");
+        public static readonly DiagnosticDescriptor LlcColorsTooHigh = new("XSHM2087", Severity.Error, "LLC colour beyond what the target Xen accepts");
+        public static readonly DiagnosticDescriptor LlcColorsNotInTarget = new("XSHM2088", Severity.Error, "LLC cache colouring not in the target Xen (upstream 4.20+, Xilinx 4.17 fork)");
+        public static readonly DiagnosticDescriptor StaticHeapTooSmall = new("XSHM2084", Severity.Error, "static heap smaller than the memory Xen gives dom0 and the dom0less domains from its heap");
+    }
+}

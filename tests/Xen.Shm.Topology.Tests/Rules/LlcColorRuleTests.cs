@@ -1,0 +1,38 @@
+using Xen.Shm.Topology.Tests.Infrastructure;
+
+namespace Xen.Shm.Topology.Tests.Rules;
+
+/// <summary>xen.llcColors / a domain's llcColors: Xen's syntax (xen/common/llc-coloring.c parse_color_config, cache-coloring.rst), limits, target gate.</summary>
+[TestClass]
+public sealed class LlcColorRuleTests
+{
+    private static string Board(string xenColors, string domU1Colors = "\"2-3\"", string flavour = "xilinx", string version = "4.17") =>
+        Boards.With(xen: Boards.XenSection.Replace("xilinx", flavour).Replace("\"4.17\"", "\"" + version + "\"") + "\n  llcColors: " + xenColors,
+            domains: Boards.DomainsSection.Replace("{ name: domU1, kind: dom0less, memory: 256M, kernel: images/Image, enhanced: false }",
+                "{ name: domU1, kind: dom0less, memory: 256M, kernel: images/Image, enhanced: false, llcColors: " + domU1Colors + " }"),
+            regions: "regions: []");
+
+    [TestMethod]
+    [DataRow("\"0-1\"", "\"2-3,5,31\"", "xilinx", "4.17")]
+    [DataRow("\"0\"", "\"4-8,10,11,12,127\"", "upstream", "4.20")]
+    public void GoodLists_LoadClean(string xen, string domU, string flavour, string version) => Topo.AssertClean(Board(xen, domU, flavour, version));
+
+    [TestMethod]
+    [DataRow("»\"0 -1\"")]
+    [DataRow("»\"1,0\"")]
+    [DataRow("»\"0-3,3\"")]
+    [DataRow("»\"3-1\"")]
+    [DataRow("»\"0,,1\"")]
+    [DataRow("»\"0x1\"")]
+    [DataRow("»\"\"")]
+    public void XSHM2086_NotXensSyntax(string xen) => Topo.AssertOnly(Board(xen), "XSHM2086");
+
+    [TestMethod]
+    public void XSHM2087_BeyondTheDefaultBuild() => Topo.AssertOnly(Board("»\"0-128\"", flavour: "upstream", version: "4.21"), "XSHM2087");
+
+    [TestMethod]
+    public void XSHM2087_XilinxDomUBeyondOneBitmaskCell() => Topo.AssertOnly(Board("\"0\"", "»\"30-32\""), "XSHM2087");
+
+    [TestMethod]
+    public void XSHM2088_UpstreamBefore420() => Topo.AssertOnly(Board("»\"0\"", flavour: "upstream", version: "4.19"), "XSHM2088");
+}
