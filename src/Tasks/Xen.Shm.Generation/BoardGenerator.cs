@@ -379,6 +379,10 @@ namespace Xen.Shm.Generation
                     .OrderBy(o => o.Path, StringComparer.Ordinal)
                     // xen.uimg is written by the boot-script step (it wraps the raw Xen), so it is not a plain copy.
                     .Select(o => new BootLayoutFile(o.Path, o.LoadAddress, o.Kind == OutputKind.XenUImage ? null : o.SourcePath)).ToList(),
+                // For the FIT step (BootImage/Fit): what each file is, and where memory after the plan is free.
+                Roles = BootLayoutMemory.Of(plan).Roles,
+                LoadEnd = BootLayoutMemory.Of(plan).LoadEnd,
+                Memory = Layout(board),
             };
         }
 
