@@ -361,6 +361,7 @@ namespace Xen.Shm.Generation
             var xen = plan.Find(BootFileRole.Xen);
             var dtb = plan.Find(BootFileRole.HostDtb);
             var overlay = applyOverlay ? plan.Find(BootFileRole.HostDtbOverlay) : null;
+            var placed = BootLayoutMemory.Of(plan);
             return new BootLayout
             {
                 ScriptAddress = plan.BootScriptAddress,
@@ -380,8 +381,8 @@ namespace Xen.Shm.Generation
                     // xen.uimg is written by the boot-script step (it wraps the raw Xen), so it is not a plain copy.
                     .Select(o => new BootLayoutFile(o.Path, o.LoadAddress, o.Kind == OutputKind.XenUImage ? null : o.SourcePath)).ToList(),
                 // For the FIT step (BootImage/Fit): what each file is, and where memory after the plan is free.
-                Roles = BootLayoutMemory.Of(plan).Roles,
-                LoadEnd = BootLayoutMemory.Of(plan).LoadEnd,
+                Roles = placed.Roles,
+                LoadEnd = placed.LoadEnd,
                 Memory = Layout(board),
             };
         }
