@@ -29,6 +29,7 @@ public sealed class PackageContentTests
             "build/Xen.Shm.Sdk.targets",
             "build/XenShm.BootImage.targets",
             "build/XenShm.Dtb.targets",
+            "build/XenShm.Fit.targets",
             "build/XenShm.Project.props",
             "build/XenShm.Project.targets",
             "build/XenShm.Topology.targets",

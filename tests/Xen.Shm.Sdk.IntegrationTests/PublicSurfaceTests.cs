@@ -15,7 +15,7 @@ public sealed class PublicSurfaceTests : BoardTestBase
         [
             "UsingXenShmSdk", "XenShmSdkVersion", "XenShmImageName", "EnableDefaultXenShmItems", "XenShmIntermediateDir",
             "XenShmBootImageDir", "TargetFramework", "DisableFastUpToDateCheck", "IsPackable",
-            "XenShmBootCommand", "XenShmBootApplyOverlay", "XenShmBootLoadCommand", "XenShmBootPathPrefix",
+            "XenShmBootCommand", "XenShmBootApplyOverlay", "XenShmBootLoadCommand", "XenShmBootPathPrefix", "XenShmFitImage",
         ];
 
         var run = DotnetCli.Run(board.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory },
@@ -39,6 +39,7 @@ public sealed class PublicSurfaceTests : BoardTestBase
         Assert.AreEqual("false", Get("XenShmBootApplyOverlay"));
         Assert.AreEqual("load ${devtype} ${devnum}:${distro_bootpart}", Get("XenShmBootLoadCommand"));
         Assert.AreEqual("", Get("XenShmBootPathPrefix"));
+        Assert.AreEqual("false", Get("XenShmFitImage"));
         var topology = json.RootElement.GetProperty("Items").GetProperty("XenShmTopology").EnumerateArray().Single();
         Assert.AreEqual("board.yaml", topology.GetProperty("Identity").GetString());
         // The YAML travels with -bl logs.

@@ -22,5 +22,13 @@ namespace Xen.Shm.Diagnostics
         // 503x: the output folders' wall (Files/OutputFolder.cs), behind the YAML's own path checks.
         public static readonly DiagnosticDescriptor OutputPathUnsafe = new("XSHM5030", Severity.Error, "output path absolute, leaving its folder, or with an empty, '.', '..' segment, a backslash or a control character");
         public static readonly DiagnosticDescriptor OutputPathThroughLink = new("XSHM5031", Severity.Error, "output path goes through a symbolic link inside its output folder");
+
+        // 504x: the FIT image (BootImage/Fit, XenShmFitImage).
+        public static readonly DiagnosticDescriptor FitImagePropertyNotBoolean = new("XSHM5040", Severity.Error, "XenShmFitImage is neither true nor false");
+        public static readonly DiagnosticDescriptor FitBootRouteUnsupported = new("XSHM5041", Severity.Error, "a FIT image needs the bootm boot command and no fdt apply overlay route");
+        public static readonly DiagnosticDescriptor FitImageDoesNotFit = new("XSHM5042", Severity.Error, "the FIT image does not fit in host RAM after the planned boot files");
+        public static readonly DiagnosticDescriptor FitInputMissing = new("XSHM5043", Severity.Error, "a file the FIT image holds is missing or unreadable");
+        public static readonly DiagnosticDescriptor FitImageTooLarge = new("XSHM5044", Severity.Error, "the boot files are too large for one FIT image");
+        public static readonly DiagnosticDescriptor FitNothingToBoot = new("XSHM5045", Severity.Error, "a FIT image needs Xen and a host device tree");
     }
 }

@@ -372,6 +372,7 @@ namespace Xen.Shm.Generation
             var dtb = plan.Find(BootFileRole.HostDtb);
             var overlay = applyOverlay ? plan.Find(BootFileRole.HostDtbOverlay) : null;
             var fpga = plan.Find(BootFileRole.Bitstream);
+            var placed = BootLayoutMemory.Of(plan);
             return new BootLayout
             {
                 ScriptAddress = plan.BootScriptAddress,
@@ -392,6 +393,10 @@ namespace Xen.Shm.Generation
                     .OrderBy(o => o.Path, StringComparer.Ordinal)
                     // xen.uimg is written by the boot-script step (it wraps the raw Xen), so it is not a plain copy.
                     .Select(o => new BootLayoutFile(o.Path, o.LoadAddress, o.Kind == OutputKind.XenUImage ? null : o.SourcePath)).ToList(),
+                // For the FIT step (BootImage/Fit): what each file is, and where memory after the plan is free.
+                Roles = placed.Roles,
+                LoadEnd = placed.LoadEnd,
+                Memory = Layout(board),
             };
         }
 

@@ -38,6 +38,12 @@ namespace Xen.Shm.Sdk.Tasks
         /// <summary>Where to write the full paths of the files copied from (package.inputs).</summary>
         [Required] public string InputListFile { get; set; } = string.Empty;
 
+        /// <summary>
+        /// Optional: a list of more generated files for the boot folder, one <c>path\taddress</c> line each
+        /// (address <c>-</c> when not loaded), e.g. the FIT step's fit.files; empty or missing for none.
+        /// </summary>
+        public string? ExtraFilesListFile { get; set; }
+
         /// <summary>Every file written into the boot folder, manifest.json included.</summary>
         [Output] public ITaskItem[] Written { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -54,6 +60,7 @@ namespace Xen.Shm.Sdk.Tasks
                 files.Add((layout.ScriptName, InGenerated(layout.ScriptName), layout.ScriptAddress));
             }
 
+            files.AddRange(ExtraBootFiles.Read(ExtraFilesListFile).Select(e => (e.Path, InGenerated(e.Path), e.LoadAddress)));
             files = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
             var boot = new OutputFolder(BootImageDirectory);
             var previous = PreviousFiles(boot);

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using Xen.Shm.Diagnostics;
@@ -69,6 +70,12 @@ namespace Xen.Shm.BootImage.Script
                 sb.Append("fdt apply ").Append(Hex(overlay.Address)).Append('\n');
             }
 
+            if (request.FitConfiguration is string fit)
+            {
+                Fit.FitBootSequence.Append(sb, xen + "#" + fit, dtb, request.ExtraCommands, request.MemoryNodes);
+                return sb.ToString();
+            }
+
             foreach (string extra in request.ExtraCommands) sb.Append(extra.Trim()).Append('\n');
 
             switch (request.Boot)
@@ -78,18 +85,7 @@ namespace Xen.Shm.BootImage.Script
                     sb.Append("bootm start ").Append(xen).Append(" - ").Append(dtb).Append('\n');
                     sb.Append("bootm loados\n");
                     sb.Append("bootm prep\n");
-                    foreach (var node in request.MemoryNodes)
-                    {
-                        sb.Append("fdt set ").Append(node.Path).Append(" reg <");
-                        for (int i = 0; i < node.Reg.Count; i++)
-                        {
-                            if (i > 0) sb.Append(' ');
-                            sb.Append(Hex(node.Reg[i]));
-                        }
-
-                        sb.Append(">\n");
-                    }
-
+                    AppendMemoryRestore(sb, request.MemoryNodes);
                     sb.Append("bootm go\n");
                     break;
                 case BootCommand.Booti:
@@ -111,6 +107,22 @@ namespace Xen.Shm.BootImage.Script
             }
 
             return sb.ToString();
+        }
+
+        /// <summary><c>fdt set &lt;node&gt; reg &lt;cells&gt;</c> per /memory node (qemu-boot README §7).</summary>
+        internal static void AppendMemoryRestore(StringBuilder sb, IReadOnlyList<MemoryNodeRestore> nodes)
+        {
+            foreach (var node in nodes)
+            {
+                sb.Append("fdt set ").Append(node.Path).Append(" reg <");
+                for (int i = 0; i < node.Reg.Count; i++)
+                {
+                    if (i > 0) sb.Append(' ');
+                    sb.Append(Hex(node.Reg[i]));
+                }
+
+                sb.Append(">\n");
+            }
         }
 
         internal static string Hex(ulong v) => "0x" + v.ToString("x", CultureInfo.InvariantCulture);

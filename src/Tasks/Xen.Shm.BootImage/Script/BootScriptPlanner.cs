@@ -92,7 +92,7 @@ namespace Xen.Shm.BootImage.Script
         }
 
         // Every root node with device_type = "memory" and its reg as raw cells (qemu-boot README §7's fdtget).
-        private static IReadOnlyList<MemoryNodeRestore> MemoryNodes(byte[] dtb, DiagnosticBag diagnostics)
+        internal static IReadOnlyList<MemoryNodeRestore> MemoryNodes(byte[] dtb, DiagnosticBag diagnostics)
         {
             var tree = DtbReader.Read(dtb, "host.dtb", diagnostics);
             var nodes = new List<MemoryNodeRestore>();

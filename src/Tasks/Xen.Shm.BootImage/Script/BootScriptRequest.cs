@@ -38,6 +38,13 @@ namespace Xen.Shm.BootImage.Script
         /// <summary>Where the host DTB is loaded.</summary>
         public ulong? DtbAddress { get; init; }
 
+        /// <summary>
+        /// FIT route (BootImage/Fit): the one load is the FIT at <see cref="XenAddress"/>, booted with
+        /// <c>bootm start &lt;fit&gt;#&lt;this configuration&gt;</c>, which places Xen, the DTB (at
+        /// <see cref="DtbAddress"/>) and the modules; null for the loose-file routes.
+        /// </summary>
+        public string? FitConfiguration { get; init; }
+
         /// <summary>/memory nodes restored by <see cref="BootCommand.BootmKeepMemory"/>.</summary>
         public IReadOnlyList<MemoryNodeRestore> MemoryNodes { get; init; } = Array.Empty<MemoryNodeRestore>();
 

@@ -69,6 +69,15 @@ namespace Xen.Shm.Generation.Layout
         /// <summary>Every boot-medium file the generator plans (boot.source/boot.scr excepted), path order.</summary>
         public IReadOnlyList<BootLayoutFile> Files { get; init; } = Array.Empty<BootLayoutFile>();
 
+        /// <summary>What each loaded file is (plan roles, dom0less domain index), by boot-folder path: the FIT step types its images with it.</summary>
+        public IReadOnlyList<(string Path, BootFileRole Role, int Domain)> Roles { get; init; } = Array.Empty<(string, BootFileRole, int)>();
+
+        /// <summary>End (exclusive) of everything the planner placed, Xen's run area included; null when nothing was placed.</summary>
+        public ulong? LoadEnd { get; init; }
+
+        /// <summary>The memory the planner used (RAM banks, MEMORY_END, reserved ranges): the FIT step places the FIT after <see cref="LoadEnd"/> in it.</summary>
+        public LoadLayout? Memory { get; init; }
+
         public string Write()
         {
             var sb = new StringBuilder();
@@ -82,6 +91,7 @@ namespace Xen.Shm.Generation.Layout
             if (Fpga != null) Line(sb, "fpga", Fpga.Path, Hex(Fpga.Address), Hex(Fpga.Size), Fpga.Command);
             foreach (var (path, address) in Loads) Line(sb, "load", path, Hex(address));
             foreach (var f in Files) Line(sb, "file", f.Path, Hex(f.LoadAddress), f.SourcePath ?? "");
+            BootLayoutMemory.Write(this, (fields) => Line(sb, fields));
             return sb.ToString();
         }
 
@@ -98,8 +108,10 @@ namespace Xen.Shm.Generation.Layout
             var files = new List<BootLayoutFile>();
             FpgaLoad? fpga = null;
             string scriptName = "boot.scr";
+            var memory = new BootLayoutMemory();
             foreach (var f in lines.Skip(1))
             {
+                if (memory.Read(f)) continue;
                 switch (f[0])
                 {
                     case "script" when f.Length == 2: script = Number(f[1]) ?? 0; break;
@@ -119,12 +131,13 @@ namespace Xen.Shm.Generation.Layout
             {
                 ScriptAddress = script, Loads = loads, XenPath = xen, XenAddress = xenAt, XenSource = xenSource, XenRunAddress = run,
                 DtbPath = dtb, DtbAddress = dtbAt, OverlayPath = overlay, OverlayAddress = overlayAt, OverlayRoom = room, Files = files, Fpga = fpga, ScriptName = scriptName,
+                Roles = memory.Roles, LoadEnd = memory.LoadEnd, Memory = memory.Layout,
             };
         }
 
-        private static string Hex(ulong? v) => v is ulong x ? "0x" + x.ToString("x", CultureInfo.InvariantCulture) : "-";
+        internal static string Hex(ulong? v) => v is ulong x ? "0x" + x.ToString("x", CultureInfo.InvariantCulture) : "-";
 
-        private static ulong? Number(string s) =>
+        internal static ulong? Number(string s) =>
             s.StartsWith("0x", StringComparison.Ordinal) && ulong.TryParse(s.Substring(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var v) ? v : (ulong?)null;
 
         private static void Line(StringBuilder sb, params string[] fields)

@@ -62,6 +62,20 @@ namespace Xen.Shm.Generation.Layout
             return new LoadPlan(scriptAt.Value, placed);
         }
 
+        /// <summary>
+        /// The first 2 MiB-aligned address at or after <paramref name="from"/> where <paramref name="size"/> bytes
+        /// fit by the same rules as the boot files (RAM banks, reserved ranges, MEMORY_END), or null: where
+        /// the FIT image goes after the plan (ImageBuilder uboot-script-gen puts it after the last file too).
+        /// </summary>
+        public static ulong? PlaceAfter(LoadLayout layout, ulong from, ulong size)
+        {
+            if (layout is null) throw new ArgumentNullException(nameof(layout));
+            var banks = layout.RamBanks.Where(b => !b.IsEmpty).OrderBy(b => b.Base).ToList();
+            if (banks.Count == 0 || AlignUpChecked(from) is not ulong start) return null;
+            ulong memoryEnd = layout.MemoryEnd ?? EndOf(banks[banks.Count - 1]);
+            return new Context(banks, layout.Reserved.Where(r => !r.IsEmpty).ToList(), memoryEnd).Place(start, Math.Max(size, 1UL));
+        }
+
         /// <summary>§10.3 order, stable for equal keys (e.g. several overlays keep their order).</summary>
         public static IReadOnlyList<BootFile> Order(IEnumerable<BootFile> files) =>
             files.Select((f, i) => (f, i))
