@@ -22,5 +22,11 @@ namespace Xen.Shm.Diagnostics
         // 503x: the output folders' wall (Files/OutputFolder.cs), behind the YAML's own path checks.
         public static readonly DiagnosticDescriptor OutputPathUnsafe = new("XSHM5030", Severity.Error, "output path absolute, leaving its folder, or with an empty, '.', '..' segment, a backslash or a control character");
         public static readonly DiagnosticDescriptor OutputPathThroughLink = new("XSHM5031", Severity.Error, "output path goes through a symbolic link inside its output folder");
+
+        // 505x: the FAT32 disk image (Disk/).
+        public static readonly DiagnosticDescriptor DiskImageNameInvalid = new("XSHM5050", Severity.Error, "a boot folder file name a FAT long name cannot hold");
+        public static readonly DiagnosticDescriptor DiskImageNameClash = new("XSHM5051", Severity.Error, "two boot folder names that FAT, ignoring case, takes as one");
+        public static readonly DiagnosticDescriptor DiskImageFileTooLarge = new("XSHM5052", Severity.Error, "a boot folder file of 4 GiB or more, past FAT32's file size");
+        public static readonly DiagnosticDescriptor DiskImageTooLarge = new("XSHM5053", Severity.Error, "the disk image would pass FAT32's cluster count or the MBR's 2 TiB");
     }
 }
