@@ -69,7 +69,7 @@ public sealed class DiskImageTests : BoardTestBase
     }
 
     [TestMethod]
-    [DataRow("-p:XenShmDiskImage=yes", "XSHM8030")]
+    [DataRow("-p:XenShmDiskImage=maybe", "XSHM8030")]   // "yes"/"on" are MSBuild booleans: they mean true
     [DataRow("-p:XenShmDiskImageExtraSize=lots", "XSHM8031")]
     public void BadDiskImageProperty_IsAPositionedErrorAtTheProject(string property, string code)
     {
