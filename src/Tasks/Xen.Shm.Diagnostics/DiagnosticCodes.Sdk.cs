@@ -1,7 +1,7 @@
 namespace Xen.Shm.Diagnostics
 {
     // XSHM8xxx+9xxx: SDK property misuse (8xxx) and internal errors (9xxx).
-    // XSHM8001–8003 are raised by the SDK's targets (src/Xen.Shm.Sdk/build/Xen.Shm.Sdk.targets,
+    // XSHM8001–8003, 8030 and 8032 are raised by the SDK's targets (src/Xen.Shm.Sdk/build/Xen.Shm.Sdk.targets,
     // _XenShmCheckProject), the others by the task assembly; a test keeps both sides in step.
     public static partial class DiagnosticCodes
     {
