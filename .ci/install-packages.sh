@@ -2,10 +2,11 @@
 # Debian packages the tests compare against or run: dtc (byte reference), cpp (kernel DTS
 # preprocessing), u-boot-tools (mkimage -l / dumpimage), libxen-dev (Xen's own xl config
 # parser, libxlutil), a C compiler for the tiny libxlutil helper, what the QEMU boot
-# tests need, and clang + zlib1g-dev for Native AOT (the native xdtc the CLI tests also run). Idempotent; skips the install when everything is already there.
+# tests need, dosfstools + mtools (the disk image checks) and clang + zlib1g-dev for Native AOT
+# (the native xdtc the CLI tests also run). Idempotent; skips the install when everything is already there.
 set -euo pipefail
 pkgs=(device-tree-compiler cpp gcc libc6-dev u-boot-tools libxen-dev pkg-config
-      qemu-system-arm u-boot-qemu cpio e2fsprogs fdisk xz-utils gzip
+      qemu-system-arm u-boot-qemu cpio e2fsprogs fdisk xz-utils gzip dosfstools mtools
       clang zlib1g-dev)
 missing=()
 for p in "${pkgs[@]}"; do

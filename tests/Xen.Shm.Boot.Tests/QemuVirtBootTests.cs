@@ -22,14 +22,16 @@ public sealed class QemuVirtBootTests
 
     [TestMethod]
     [TestCategory("Boot")]
-    public void Sdk_BootsThroughUBoot_HandshakePassesAndCarveOutKept()
+    public void Sdk_BootsThroughUBootFromTheSdksDiskImage_HandshakePassesAndCarveOutKept()
     {
         var tools = BootPrerequisites.Require();
-        RealBoot.Boot(tools, Board(tools), BootRoute.UBootDisk, TestContext, o =>
+        RealBoot.Boot(tools, Board(tools), BootRoute.UBootSdkDiskImage, TestContext, o =>
         {
             AssertPassed(o);
             // Our boot.scr ran (not some other script U-Boot found): Xen got the /chosen modules it plans.
             StringAssert.Contains(o.Run.SerialLog, "## Executing script at", o.Report());
+            // ... found by distro boot on the SDK's FAT32 partition (U-Boot's "Found U-Boot script /boot.scr", fs/fat).
+            StringAssert.Contains(o.Run.SerialLog, "Found U-Boot script /boot.scr", o.Report());
         });
     }
 
@@ -94,7 +96,7 @@ public sealed class QemuVirtBootTests
     public void NegativeControl_BootiCommand_UBootUndoesCarveOut()
     {
         var tools = BootPrerequisites.Require();
-        RealBoot.Boot(tools, Board(tools, QemuVirtVariant.BootiCommand), BootRoute.UBootDisk, TestContext, o =>
+        RealBoot.Boot(tools, Board(tools, QemuVirtVariant.BootiCommand), BootRoute.UBootSdkDiskImage, TestContext, o =>
         {
             Assert.IsFalse(o.Verdict.Passed, o.Report());
             Assert.IsTrue(o.Verdict.Failures.Any(f => f.StartsWith("carve-out lost", StringComparison.Ordinal)), o.Report());

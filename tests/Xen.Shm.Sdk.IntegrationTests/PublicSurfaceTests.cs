@@ -16,6 +16,7 @@ public sealed class PublicSurfaceTests : BoardTestBase
             "UsingXenShmSdk", "XenShmSdkVersion", "XenShmImageName", "EnableDefaultXenShmItems", "XenShmIntermediateDir",
             "XenShmBootImageDir", "TargetFramework", "DisableFastUpToDateCheck", "IsPackable",
             "XenShmBootCommand", "XenShmBootApplyOverlay", "XenShmBootLoadCommand", "XenShmBootPathPrefix", "XenShmFitImage",
+            "XenShmDiskImage", "XenShmDiskImageExtraSize", "XenShmDiskImagePath",
         ];
 
         var run = DotnetCli.Run(board.Directory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = SdkFeed.PackagesDirectory },
@@ -40,6 +41,10 @@ public sealed class PublicSurfaceTests : BoardTestBase
         Assert.AreEqual("load ${devtype} ${devnum}:${distro_bootpart}", Get("XenShmBootLoadCommand"));
         Assert.AreEqual("", Get("XenShmBootPathPrefix"));
         Assert.AreEqual("false", Get("XenShmFitImage"));
+        // Disk image (SDK README "Disk image"): off, no extra room, beside the boot folder.
+        Assert.AreEqual("false", Get("XenShmDiskImage"));
+        Assert.AreEqual("0", Get("XenShmDiskImageExtraSize"));
+        Assert.AreEqual("bin/Debug/sdk-basic.img", Get("XenShmDiskImagePath").Replace('\\', '/'));
         var topology = json.RootElement.GetProperty("Items").GetProperty("XenShmTopology").EnumerateArray().Single();
         Assert.AreEqual("board.yaml", topology.GetProperty("Identity").GetString());
         // The YAML travels with -bl logs.

@@ -21,7 +21,7 @@ public sealed partial class CodeTableTests
             .SelectMany(f => TargetsCode().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .ToList();
 
-        CollectionAssert.AreEquivalent(new[] { "XSHM8001", "XSHM8002", "XSHM8003", "XSHM5040" }, codes);
+        CollectionAssert.AreEquivalent(new[] { "XSHM8001", "XSHM8002", "XSHM8003", "XSHM8030", "XSHM8032", "XSHM5040" }, codes);
         foreach (var code in codes)
         {
             var d = DiagnosticCodes.Find(code);

@@ -30,5 +30,10 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor FitInputMissing = new("XSHM5043", Severity.Error, "a file the FIT image holds is missing or unreadable");
         public static readonly DiagnosticDescriptor FitImageTooLarge = new("XSHM5044", Severity.Error, "the boot files are too large for one FIT image");
         public static readonly DiagnosticDescriptor FitNothingToBoot = new("XSHM5045", Severity.Error, "a FIT image needs Xen and a host device tree");
+        // 505x: the FAT32 disk image (Disk/).
+        public static readonly DiagnosticDescriptor DiskImageNameInvalid = new("XSHM5050", Severity.Error, "a boot folder file name a FAT long name cannot hold");
+        public static readonly DiagnosticDescriptor DiskImageNameClash = new("XSHM5051", Severity.Error, "two boot folder names that FAT, ignoring case, takes as one");
+        public static readonly DiagnosticDescriptor DiskImageFileTooLarge = new("XSHM5052", Severity.Error, "a boot folder file of 4 GiB or more, past FAT32's file size");
+        public static readonly DiagnosticDescriptor DiskImageTooLarge = new("XSHM5053", Severity.Error, "the disk image would pass FAT32's cluster count or the MBR's 2 TiB");
     }
 }

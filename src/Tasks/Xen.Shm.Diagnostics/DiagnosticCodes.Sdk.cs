@@ -1,7 +1,7 @@
 namespace Xen.Shm.Diagnostics
 {
     // XSHM8xxx+9xxx: SDK property misuse (8xxx) and internal errors (9xxx).
-    // XSHM8001–8003 are raised by the SDK's targets (src/Xen.Shm.Sdk/build/Xen.Shm.Sdk.targets,
+    // XSHM8001–8003, 8030 and 8032 are raised by the SDK's targets (src/Xen.Shm.Sdk/build/Xen.Shm.Sdk.targets,
     // _XenShmCheckProject), the others by the task assembly; a test keeps both sides in step.
     public static partial class DiagnosticCodes
     {
@@ -14,6 +14,9 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor BootLoadCommandInvalid = new("XSHM8008", Severity.Error, "XenShmBootLoadCommand spans several lines (empty means the default)");
         public static readonly DiagnosticDescriptor BootPathPrefixInvalid = new("XSHM8009", Severity.Error, "XenShmBootPathPrefix has characters a U-Boot script line cannot take as is");
         public static readonly DiagnosticDescriptor BootExtraCommandInvalid = new("XSHM8010", Severity.Error, "a XenShmBootExtraCommand item is empty or spans several lines");
+        public static readonly DiagnosticDescriptor DiskImageNotBoolean = new("XSHM8030", Severity.Error, "XenShmDiskImage is not true or false");
+        public static readonly DiagnosticDescriptor DiskImageExtraSizeInvalid = new("XSHM8031", Severity.Error, "XenShmDiskImageExtraSize is not a size (bytes, or with K, M, G)");
+        public static readonly DiagnosticDescriptor PackNotSupported = new("XSHM8032", Severity.Error, "dotnet pack on a board project, which has no package: use dotnet publish");
         public static readonly DiagnosticDescriptor NoBoardDeviceTree = new("XSHM8020", Severity.Warning, "board without a device tree: the boot folder gets no host.dtb and no boot.scr");
         public static readonly DiagnosticDescriptor FileSystemError = new("XSHM8005", Severity.Error, "a board file could not be read or an output written (permissions, disk full, file removed meanwhile)");
 

@@ -39,6 +39,24 @@ public sealed class BootManifest
         return new BootManifest(files);
     }
 
+    /// <summary>
+    /// The disk image the SDK made from the folder (XenShmDiskImage=true): manifest.json's "diskImage" (path relative
+    /// to the folder), checked against its size and sha256; null when the manifest names none.
+    /// </summary>
+    public static string? DiskImage(string folder)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, FileName)));
+        if (!doc.RootElement.TryGetProperty("diskImage", out var disk)) return null;
+        var image = Path.GetFullPath(Path.Combine(folder, disk.GetProperty("path").GetString()!));
+        using (var stream = File.OpenRead(image))
+        {
+            if (stream.Length != disk.GetProperty("size").GetInt64() ||
+                Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant() != disk.GetProperty("sha256").GetString())
+                throw new InvalidDataException($"{image}: size or sha256 differs from manifest.json's diskImage");
+        }
+        return image;
+    }
+
     /// <summary>Problems between the manifest and the folder's files (empty when they agree).</summary>
     public IReadOnlyList<string> Verify(string folder)
     {

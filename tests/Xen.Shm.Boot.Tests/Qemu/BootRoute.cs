@@ -10,6 +10,9 @@ public enum BootRoute
 
     /// <summary>QEMU's generic loader places each file at its manifest.json address; a 40-byte stub starts Xen.</summary>
     GenericLoader,
+
+    /// <summary>As <see cref="UBootDisk"/>, but the disk is the SDK's own image (XenShmDiskImage=true: MBR + FAT32), no mke2fs.</summary>
+    UBootSdkDiskImage,
 }
 
 /// <summary>Turns a boot folder into the QEMU arguments of one route (after QemuMachine's).</summary>
@@ -19,6 +22,7 @@ public static class BootRoutes
     {
         BootRoute.UBootDisk => UBootDisk(tools, folder, work),
         BootRoute.GenericLoader => GenericLoader(folder, work),
+        BootRoute.UBootSdkDiskImage => UBootSdkDiskImage(tools, folder),
         _ => throw new ArgumentOutOfRangeException(nameof(route)),
     };
 
@@ -29,14 +33,27 @@ public static class BootRoutes
     public static IReadOnlyList<string> UBootDisk(BootPrerequisites tools, string folder, string work)
     {
         CheckManifest(folder);
-        var disk = DiskImage.Build(tools, folder, Path.Combine(work, "disk.img"));
-        return new[]
-        {
-            "-bios", tools.UBoot,
-            "-drive", $"if=none,file={Escape(disk)},format=raw,id=boot",
-            "-device", "virtio-blk-device,drive=boot",
-        };
+        return UBootWithDisk(tools, DiskImage.Build(tools, folder, Path.Combine(work, "disk.img")));
     }
+
+    /// <summary>
+    /// The image the SDK wrote beside the folder (manifest.json's "diskImage", size and hash checked): U-Boot's
+    /// distro boot scans its bootable FAT32 partition, finds /boot.scr, and the script's `load` reads from FAT.
+    /// </summary>
+    public static IReadOnlyList<string> UBootSdkDiskImage(BootPrerequisites tools, string folder)
+    {
+        CheckManifest(folder);
+        var image = BootManifest.DiskImage(folder)
+            ?? throw new InvalidDataException("manifest.json names no disk image: build the board with -p:XenShmDiskImage=true");
+        return UBootWithDisk(tools, image);
+    }
+
+    private static IReadOnlyList<string> UBootWithDisk(BootPrerequisites tools, string disk) => new[]
+    {
+        "-bios", tools.UBoot,
+        "-drive", $"if=none,file={Escape(disk)},format=raw,id=boot",
+        "-device", "virtio-blk-device,drive=boot",
+    };
 
     /// <summary>
     /// Every file that has a load address goes exactly there (as U-Boot's load commands would put it); what the

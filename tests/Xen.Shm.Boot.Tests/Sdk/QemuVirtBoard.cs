@@ -63,6 +63,9 @@ public sealed class QemuVirtBoard : IBootFolderSource
 
     public QemuVirtVariant Variant { get; }
 
+    /// <summary>The board as committed and its booti control also get the SDK's disk image (route UBootSdkDiskImage).</summary>
+    public const string DiskImage = "-p:XenShmDiskImage=true";
+
     public string Name => "sdk-qemu-virt-" + Variant.ToString().ToLowerInvariant();
 
     /// <summary>The last build (for reports and timing).</summary>
@@ -82,10 +85,10 @@ public sealed class QemuVirtBoard : IBootFolderSource
         var build = Variant switch
         {
             QemuVirtVariant.DomU1NotAPeer => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), WithoutDomU1Peer),
-            QemuVirtVariant.BootiCommand => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), null, "-p:XenShmBootCommand=booti"),
+            QemuVirtVariant.BootiCommand => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), null, "-p:XenShmBootCommand=booti", DiskImage),
             QemuVirtVariant.XilinxFlavour => SdkBoard.Build(Asset, workDirectory, WithXen(Images(_tools.Cache), _xen), XilinxFlavour),
             QemuVirtVariant.XilinxFlavourDomU1NotAPeer => SdkBoard.Build(Asset, workDirectory, WithXen(Images(_tools.Cache), _xen), y => WithoutDomU1Peer(XilinxFlavour(y))),
-            _ => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache)),
+            _ => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), null, DiskImage),
         };
         LastBuild = build;
         _log?.Invoke($"{Name}: dotnet build through the packed SDK took {build.BuildTime.TotalSeconds:F1} s");

@@ -100,6 +100,10 @@ internal sealed class BoardWorkspace
 
     public BuildRun Clean(params string[] extraArgs) => Run("clean", extraArgs);
 
+    public BuildRun Publish(params string[] extraArgs) => Run("publish", extraArgs);
+
+    public BuildRun Pack(params string[] extraArgs) => Run("pack", extraArgs);
+
     /// <summary>
     /// Starts `dotnet build` (after a first <see cref="Build"/>: no restore, no logs) and returns at
     /// once, for the kill tests; the caller ends the process.

@@ -19,6 +19,15 @@ namespace Xen.Shm.BootImage.Manifest
 
         public int Version { get; }
 
+        /// <summary>
+        /// The disk image made from this folder (XenShmDiskImage), path relative to the boot folder (it lies
+        /// outside it: an image cannot hold its own hash); null without one. Disk/README.md.
+        /// </summary>
+        public ManifestEntry? DiskImage { get; private set; }
+
+        /// <summary>This manifest naming <paramref name="image"/> as its disk image (null: none).</summary>
+        public BootManifest WithDiskImage(ManifestEntry? image) => new BootManifest(Version, Files) { DiskImage = image };
+
         /// <summary>Sorted by <see cref="ManifestEntry.Path"/>, ordinal; paths unique.</summary>
         public IReadOnlyList<ManifestEntry> Files { get; }
 

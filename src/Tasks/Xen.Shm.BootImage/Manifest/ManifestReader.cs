@@ -71,13 +71,14 @@ namespace Xen.Shm.BootImage.Manifest
             public BootManifest? ReadRoot(JsonNode root)
             {
                 if (root.Kind != JsonKind.Object) { Problem(root, "the manifest must be a JSON object"); return null; }
-                JsonNode? version = null, files = null;
+                JsonNode? version = null, files = null, disk = null;
                 foreach (var m in root.Members)
                 {
                     switch (m.Key)
                     {
                         case "version": version = m.Value; break;
                         case "files": files = m.Value; break;
+                        case "diskImage": disk = m.Value; break;
                         default: Problem(m.Value, $"unknown member '{m.Key}'"); break;
                     }
                 }
@@ -106,8 +107,26 @@ namespace Xen.Shm.BootImage.Manifest
                     if (entry != null) entries.Add(entry);
                 }
 
+                var image = disk is null ? null : ReadDiskImage(disk);
                 if (_failed) return null;
-                return BootManifest.Create(v, entries, _diagnostics, Span(files));
+                return BootManifest.Create(v, entries, _diagnostics, Span(files))?.WithDiskImage(image);
+            }
+
+            // { "path", "size", "sha256" }: the image beside the folder, so the path may start with "../".
+            private ManifestEntry? ReadDiskImage(JsonNode item)
+            {
+                if (item.Kind != JsonKind.Object) { Problem(item, "'diskImage' must be a JSON object"); return null; }
+                var m = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
+                foreach (var member in item.Members) m[member.Key] = member.Value;
+                if (m.Count != 3 || !m.TryGetValue("path", out var path) || !m.TryGetValue("size", out var size) || !m.TryGetValue("sha256", out var sha) ||
+                    path.Kind != JsonKind.String || path.Text.Length == 0 || sha.Kind != JsonKind.String || size.Kind != JsonKind.Number ||
+                    !long.TryParse(size.Text, NumberStyles.None, CultureInfo.InvariantCulture, out long bytes))
+                {
+                    Problem(item, "'diskImage' needs exactly 'path' (a string), 'size' (bytes) and 'sha256'");
+                    return null;
+                }
+
+                return new ManifestEntry(path.Text, bytes, null, sha.Text);
             }
 
             private ManifestEntry? ReadEntry(JsonNode item)

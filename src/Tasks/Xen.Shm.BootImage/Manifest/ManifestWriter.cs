@@ -42,6 +42,16 @@ namespace Xen.Shm.BootImage.Manifest
                 sb.Append("  ]\n");
             }
 
+            if (manifest.DiskImage is ManifestEntry disk)
+            {
+                sb.Length--;
+                sb.Append(",\n  \"diskImage\": { \"path\": ");
+                AppendString(sb, disk.Path);
+                sb.Append(", \"size\": ").Append(disk.Size.ToString(CultureInfo.InvariantCulture)).Append(", \"sha256\": ");
+                AppendString(sb, disk.Sha256);
+                sb.Append(" }\n");
+            }
+
             sb.Append("}\n");
             return sb.ToString();
         }
