@@ -18,6 +18,11 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor DiskImageExtraSizeInvalid = new("XSHM8031", Severity.Error, "XenShmDiskImageExtraSize is not a size (bytes, or with K, M, G)");
         public static readonly DiagnosticDescriptor PackNotSupported = new("XSHM8032", Severity.Error, "dotnet pack on a board project, which has no package: use dotnet publish");
         public static readonly DiagnosticDescriptor NoBoardDeviceTree = new("XSHM8020", Severity.Warning, "board without a device tree: the boot folder gets no host.dtb and no boot.scr");
+        // XSHM8040-8043: XenShmDomainImage items (raised while the YAML is read, src/Tasks/Xen.Shm.Topology/BuildImages).
+        public static readonly DiagnosticDescriptor BuildImageRoleUnknown = new("XSHM8040", Severity.Error, "a XenShmDomainImage item has a Role that is not kernel, ramdisk, deviceTree, xen or hostDeviceTree");
+        public static readonly DiagnosticDescriptor BuildImageDomainUnknown = new("XSHM8041", Severity.Error, "a XenShmDomainImage item names a domain the topology does not declare");
+        public static readonly DiagnosticDescriptor BuildImageRoleMisplaced = new("XSHM8042", Severity.Error, "a XenShmDomainImage item's Role does not fit its Domain (dom0 deviceTree, xen with a Domain, kernel without)");
+        public static readonly DiagnosticDescriptor BuildImageTwice = new("XSHM8043", Severity.Error, "two XenShmDomainImage items for the same Domain and Role");
         public static readonly DiagnosticDescriptor FileSystemError = new("XSHM8005", Severity.Error, "a board file could not be read or an output written (permissions, disk full, file removed meanwhile)");
 
         public static readonly DiagnosticDescriptor InternalError = new("XSHM9001", Severity.Error, "unexpected exception in an Xen.Shm.Sdk task: a bug, please report it with the build log");

@@ -24,6 +24,9 @@ namespace Xen.Shm.Sdk.Tasks
     public sealed class GenerateDts : BootSettingsTask
     {
         [Required] public ITaskItem Topology { get; set; } = null!;
+        /// <summary>XenShmDomainImage items (Domain, Role metadata): files the build gives in place of YAML paths.</summary>
+        public ITaskItem[] DomainImages { get; set; } = Array.Empty<ITaskItem>();
+
         [Required] public string GeneratedDirectory { get; set; } = string.Empty;
         [Required] public string LayoutFile { get; set; } = string.Empty;
         [Required] public string TreeListFile { get; set; } = string.Empty;
@@ -35,7 +38,7 @@ namespace Xen.Shm.Sdk.Tasks
         {
             var settings = ReadSettings();
             if (settings is null) return;
-            var loaded = TopologyLoader.Load(Topology.GetMetadata("FullPath"));
+            var loaded = TopologyLoader.Load(Topology.GetMetadata("FullPath"), BuildImages.BuildImageItems.From(DomainImages));
             Report(loaded.Diagnostics.Where(d => d.IsError));
             if (loaded.HasErrors || loaded.Board is null) return;
             var board = loaded.Board;

@@ -18,6 +18,9 @@ namespace Xen.Shm.Sdk.Tasks
         public ITaskItem Topology { get; set; } = null!;
 
         /// <summary>Where to write the list of input files (board.inputs).</summary>
+        /// <summary>XenShmDomainImage items (Domain, Role metadata): files the build gives in place of YAML paths.</summary>
+        public ITaskItem[] DomainImages { get; set; } = Array.Empty<ITaskItem>();
+
         [Required]
         public string BoardInputsFile { get; set; } = string.Empty;
 
@@ -27,7 +30,7 @@ namespace Xen.Shm.Sdk.Tasks
 
         protected override void Run()
         {
-            var result = TopologyLoader.Load(Topology.GetMetadata("FullPath"));
+            var result = TopologyLoader.Load(Topology.GetMetadata("FullPath"), BuildImages.BuildImageItems.From(DomainImages));
             Report(result.Diagnostics);
             if (result.HasErrors || result.Board is null) return;
 

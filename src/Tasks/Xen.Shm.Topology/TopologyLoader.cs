@@ -12,26 +12,32 @@ namespace Xen.Shm.Topology
     public static class TopologyLoader
     {
         /// <summary>Reads, loads and validates a topology file.</summary>
-        public static TopologyResult Load(string yamlPath)
+        public static TopologyResult Load(string yamlPath) => Load(yamlPath, null);
+
+        /// <summary>Reads a topology file with the files the build gives (<see cref="BuildImage"/>) in place of YAML paths.</summary>
+        public static TopologyResult Load(string yamlPath, IReadOnlyList<BuildImage>? buildImages)
         {
             var diagnostics = new DiagnosticBag();
             string? text = TopologyText.Read(yamlPath, diagnostics);
             if (text is null) return new TopologyResult(null, diagnostics.ToList());
-            return Parse(text, yamlPath);
+            return Parse(text, yamlPath, buildImages);
         }
 
         /// <summary>
         /// Loads and validates topology text; <paramref name="yamlPath"/> names the file in
         /// diagnostics and is the base of relative paths.
         /// </summary>
-        public static TopologyResult Parse(string yamlText, string yamlPath)
+        public static TopologyResult Parse(string yamlText, string yamlPath) => Parse(yamlText, yamlPath, null);
+
+        /// <summary>As <see cref="Parse(string, string)"/>, with the build's images.</summary>
+        public static TopologyResult Parse(string yamlText, string yamlPath, IReadOnlyList<BuildImage>? buildImages)
         {
             var diagnostics = new DiagnosticBag();
             Board? board = null;
             var root = YamlTreeBuilder.Build(yamlText ?? string.Empty, yamlPath ?? string.Empty, diagnostics);
             if (root is not null)
             {
-                board = BoardReader.Read(root, yamlPath ?? string.Empty, diagnostics);
+                board = BoardReader.Read(root, yamlPath ?? string.Empty, diagnostics, buildImages);
                 if (board is not null) BoardValidator.Validate(board, diagnostics);
             }
             return new TopologyResult(board, InDocumentOrder(diagnostics, yamlPath ?? string.Empty));

@@ -132,4 +132,33 @@ public sealed class SchemaTests
     {
         Assert.IsFalse(Evaluate(Boards.With() + "extra: 1\n").IsValid);
     }
+
+    // The xen-board template's board.yaml (src/Xen.Shm.Templates), rendered as `dotnet new` would: the
+    // editor's schema accepts it and flags a misspelt key (the yaml-language-server check, done in .NET).
+    [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public void TemplateBoard_IsValid_AndAMisspeltKeyIsNot(bool uio)
+    {
+        string yaml = TemplateBoard(uio);
+        var good = Evaluate(yaml);
+        Assert.IsTrue(good.IsValid, Errors(good));
+        Assert.IsTrue(yaml.Contains("    memory: 1024M\n", StringComparison.Ordinal));
+        Assert.IsFalse(Evaluate(yaml.Replace("    memory: 1024M\n", "    memroy: 1024M\n")).IsValid);
+    }
+
+    private static string TemplateBoard(bool uio)
+    {
+        string path = Path.Combine(Repo.Root, "src", "Xen.Shm.Templates", "templates", "xen-board", "board.yaml");
+        var lines = new List<string>();
+        bool? branch = null;
+        foreach (string line in File.ReadAllLines(path))
+        {
+            if (line.StartsWith("#if ", StringComparison.Ordinal)) { branch = uio; continue; }
+            if (line == "#else") { branch = !uio; continue; }
+            if (line == "#endif") { branch = null; continue; }
+            if (branch != false) lines.Add(line.Replace("XEN_FLAVOUR", "upstream").Replace("XEN_VERSION", "4.17"));
+        }
+        return string.Join("\n", lines) + "\n";
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Xen.Shm.Diagnostics;
 
@@ -10,9 +11,9 @@ namespace Xen.Shm.Topology.Yaml
         private static readonly Regex VersionPattern = new Regex(@"^([0-9]{1,3})\.([0-9]{1,3})\z", RegexOptions.CultureInvariant);
 
         /// <summary>The board, or null when the document is not a mapping or lacks the <c>xen</c>/<c>host</c> sections.</summary>
-        public static Board? Read(YamlNodeAt root, string yamlPath, DiagnosticBag diagnostics)
+        public static Board? Read(YamlNodeAt root, string yamlPath, DiagnosticBag diagnostics, IEnumerable<BuildImage>? buildImages = null)
         {
-            var ctx = new ReadContext(yamlPath, diagnostics);
+            var ctx = new ReadContext(yamlPath, diagnostics, buildImages);
             var map = MappingReader.AsMapping(root, $"the topology (keys {string.Join(", ", Keys.Top)})", ctx);
             if (map is null) return null;
             var top = new MappingReader(map, "the topology", Keys.Top, ctx);
@@ -27,6 +28,7 @@ namespace Xen.Shm.Topology.Yaml
             var regions = RegionReader.ReadAll(top, ctx);
             var channels = EventChannelReader.ReadAll(top, ctx);
             var cpupools = CpupoolReader.ReadAll(top, ctx);
+            ctx.Images.ReportUnused(domains.Select(d => d.Name.Value).ToList(), skippedNames, diagnostics);
 
             if (xen is null || host is null || domainsNode is null) return null;
             return new Board(yamlPath, xen, host, domains, regions, ctx.Files) { UnreadableDomains = skippedNames, DomainsSpan = top.KeySpan("domains"), HostSpan = top.KeySpan("host"),
@@ -48,8 +50,8 @@ namespace Xen.Shm.Topology.Yaml
                 else
                     ctx.Report(DiagnosticCodes.InvalidVersion, vt.Span, $"Xen version '{vt.Value}' must be MAJOR.MINOR, e.g. \"4.17\" (quote it)");
             }
-            var imagePath = r.String("image", required: true);
-            var image = imagePath is { } ip ? ctx.ResolveFile(ip, FileRole.Xen, null) : null;
+            var imagePath = r.String("image", required: !ctx.Images.Has(null, BuildImageRoles.Xen));
+            var image = ctx.ResolveImage(imagePath, null, BuildImageRoles.Xen, FileRole.Xen);
             var bootargs = r.String("bootargs");
             if (flavour is null || version is null) return null;
             return new XenTarget(flavour.Value, version.Value, image, bootargs, map.Span)

@@ -84,11 +84,11 @@ namespace Xen.Shm.Topology.Yaml
             var memory = r.Number("memory");
             var vcpus = r.Int("vcpus", 1, 128);
             bool isDom0 = kind.Value.Value == DomainKind.Dom0;
-            BoardFile? kernel = r.String("kernel", required: true) is { } kp
-                ? ctx.ResolveFile(kp, isDom0 ? FileRole.Dom0Kernel : FileRole.DomUKernel, dn) : null;
-            BoardFile? ramdisk = r.String("ramdisk") is { } rp
-                ? ctx.ResolveFile(rp, isDom0 ? FileRole.Dom0Ramdisk : FileRole.DomURamdisk, dn) : null;
-            BoardFile? partial = !isDom0 && r.String("deviceTree") is { } pp ? ctx.ResolveFile(pp, FileRole.DomUDeviceTree, dn) : null;
+            // Each file may come from the build instead (XenShmDomainImage): then the YAML key is optional.
+            BoardFile? kernel = ctx.ResolveImage(r.String("kernel", required: !ctx.Images.Has(dn, BuildImageRoles.Kernel)), dn,
+                BuildImageRoles.Kernel, isDom0 ? FileRole.Dom0Kernel : FileRole.DomUKernel);
+            BoardFile? ramdisk = ctx.ResolveImage(r.String("ramdisk"), dn, BuildImageRoles.Ramdisk, isDom0 ? FileRole.Dom0Ramdisk : FileRole.DomURamdisk);
+            BoardFile? partial = isDom0 ? null : ctx.ResolveImage(r.String("deviceTree"), dn, BuildImageRoles.DeviceTree, FileRole.DomUDeviceTree);
             if (partial is not null) partial.Preprocessing = PreprocessingReader.Read(r, ctx);
             else PreprocessingReader.ForbidWithoutTree(r, ctx);
             var bootargs = r.String("bootargs");

@@ -16,12 +16,9 @@ namespace Xen.Shm.Topology.Yaml
             var r = new MappingReader(map, "'host'", Keys.Host, ctx);
             BoardFile? dt = null;
             HostBoardFacts? facts = null;
-            if (r.String("deviceTree") is { } dtPath)
-            {
-                dt = ctx.ResolveFile(dtPath, FileRole.HostDeviceTree, null);
-                if (dt is not null) dt.Preprocessing = PreprocessingReader.Read(r, ctx);
-                if (dt is not null && ctx.CanRead(dt)) facts = HostBoardReader.Read(dt, ctx.Diagnostics);
-            }
+            dt = ctx.ResolveImage(r.String("deviceTree"), null, BuildImageRoles.HostDeviceTree, FileRole.HostDeviceTree);
+            if (dt is not null) dt.Preprocessing = PreprocessingReader.Read(r, ctx);
+            if (dt is not null && ctx.CanRead(dt)) facts = HostBoardReader.Read(dt, ctx.Diagnostics);
 
             if (dt is null) PreprocessingReader.ForbidWithoutTree(r, ctx);
             Spanned<int> addressCells = new Spanned<int>(facts?.AddressCells ?? 2, dt?.Span ?? map.Span);

@@ -9,12 +9,20 @@ namespace Xen.Shm.Topology.Yaml
     /// <summary>What every part of the reader shares: the file, the diagnostics, the files named so far.</summary>
     internal sealed class ReadContext
     {
-        public ReadContext(string yamlPath, DiagnosticBag diagnostics)
+        public ReadContext(string yamlPath, DiagnosticBag diagnostics, IEnumerable<BuildImage>? buildImages = null)
         {
             YamlPath = yamlPath;
             Diagnostics = diagnostics;
             BaseDirectory = BaseOf(yamlPath);
+            Images = new BuildImageSet(buildImages, diagnostics);
         }
+
+        /// <summary>Files the build gives (XenShmDomainImage) in place of YAML paths.</summary>
+        public BuildImageSet Images { get; }
+
+        /// <summary>The file of (<paramref name="domain"/>, <paramref name="buildRole"/>): the build's image when there is one, else the YAML's path.</summary>
+        public BoardFile? ResolveImage(Spanned<string>? written, string? domain, string buildRole, FileRole role) =>
+            Images.Take(domain, buildRole, written) is { } path ? ResolveFile(path, role, domain) : null;
 
         public string YamlPath { get; }
         public DiagnosticBag Diagnostics { get; }
