@@ -147,7 +147,7 @@ public sealed class CliRunTests
     }
 
     /// <summary>Every row of <see cref="RunMatchesDtc"/>, run by the native xdtc (issue 21).</summary>
-    public static IEnumerable<object[]> RunRows() =>
+    public static IEnumerable<object?[]> RunRows() =>
         typeof(CliRunTests).GetMethod(nameof(RunMatchesDtc))!.GetCustomAttributes(typeof(DataRowAttribute), false)
             .Cast<DataRowAttribute>().Select(r => r.Data);
 
