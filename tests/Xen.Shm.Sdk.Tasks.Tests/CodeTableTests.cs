@@ -38,7 +38,8 @@ public sealed partial class CodeTableTests
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .ToDictionary(f => ((DiagnosticDescriptor)f.GetValue(null)!).Code, f => f.Name);
         // The boot-setting codes (XSHM8006–8010) are raised where the settings are parsed: BootImage's BootScriptSettings.
-        var uses = new[] { "Xen.Shm.Sdk.Tasks", "Xen.Shm.BootImage" }
+        // XenShmDomainImage items (XSHM8040–8043) are checked where the topology resolves its files.
+        var uses = new[] { "Xen.Shm.Sdk.Tasks", "Xen.Shm.BootImage", "Xen.Shm.Topology" }
             .SelectMany(p => Directory.GetFiles(Path.Combine(root, "src", "Tasks", p), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => CodeReference().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
