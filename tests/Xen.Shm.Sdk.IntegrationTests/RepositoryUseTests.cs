@@ -149,7 +149,7 @@ public sealed partial class RepositoryUseTests : BoardTestBase
 
     private static readonly string[] Boards = { "sdk-basic", "mmio-sram" };
 
-    /// <summary>A folder outside the checkout laid out as the README says, the README's files with &lt;feed&gt; and &lt;version&gt; filled in.</summary>
+    /// <summary>A folder outside the checkout laid out as the README says, the README's files with &lt;feed&gt; and the pinned version filled in.</summary>
     private string WriteRepository(bool withGlobalJson, string[]? boards = null)
     {
         var blocks = ReadmeBlocks();
@@ -159,7 +159,9 @@ public sealed partial class RepositoryUseTests : BoardTestBase
         File.WriteAllText(Path.Combine(repo, "nuget.config"), blocks[0].Replace("<feed>", Feed));
         if (withGlobalJson)
         {
-            var pin = JsonNode.Parse(blocks[1].Replace("<version>", s_version))!.AsObject();
+            // The README pins the version command 1 packs; this feed holds the test's own version.
+            var pin = JsonNode.Parse(blocks[1])!.AsObject();
+            pin["msbuild-sdks"]!["Xen.Shm.Sdk"] = s_version;
             // The checkout's .NET SDK pin too, as a repository would have its own.
             if (JsonNode.Parse(File.ReadAllText(RepositoryRoot.Combine("global.json")))?["sdk"] is JsonNode sdk) pin["sdk"] = sdk.DeepClone();
             File.WriteAllText(Path.Combine(repo, "global.json"), pin.ToJsonString());
