@@ -9,7 +9,8 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
 {
     /// <summary>
     /// The file reads the pure generator leaves to its caller (Generation README "Entry point"):
-    /// the board device tree (DTS text, or a DTB by its first bytes), the users' partial trees, and
+    /// the board device tree (DTS text, or a DTB by its first bytes), the users' partial trees and
+    /// overlays (DTS text through the preprocessor as the board's, .dtbo blobs as they are), and
     /// every boot file's size plus its first 64 bytes (arm64 Image header, spec §10.3).
     /// </summary>
     internal static class GenerationInputReader
@@ -20,7 +21,7 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
         public static GenerationInput Read(Board board, Xen.Shm.Generation.Layout.BootLayoutOptions options, ICollection<string> read) =>
             Read(board, options, read, new Diagnostics.DiagnosticBag());
 
-        /// <summary>The same; the preprocessor's messages on users' trees go to <paramref name="diagnostics"/> (the board's came with the topology).</summary>
+        /// <summary>The same; the preprocessor's messages on users' trees and overlays go to <paramref name="diagnostics"/> (the board's came with the topology).</summary>
         public static GenerationInput Read(Board board, Xen.Shm.Generation.Layout.BootLayoutOptions options, ICollection<string> read, Diagnostics.DiagnosticBag diagnostics)
         {
             string? hostSource = null;
@@ -43,7 +44,7 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
                         // By name, not by magic: a damaged .dtbo is a bad blob, not DTS text.
                         byte[] overlay = File.ReadAllBytes(file.FullPath);
                         read.Add(file.FullPath);
-                        userTrees[file.FullPath] = IsBlobName(file.FullPath) ? InputTree.FromBlob(overlay) : InputTree.FromSource(Text(overlay));
+                        userTrees[file.FullPath] = IsBlobName(file.FullPath) ? InputTree.FromBlob(overlay) : InputTree.FromSource(Text(Preprocessed(file, overlay, read, diagnostics)));
                         break;
                     case FileRole.DomUDeviceTree:
                         byte[] user = File.ReadAllBytes(file.FullPath);

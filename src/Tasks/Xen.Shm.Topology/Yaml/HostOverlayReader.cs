@@ -29,7 +29,10 @@ namespace Xen.Shm.Topology.Yaml
                         $"overlay '{path.Value}' must be a .dtso (or .dts) source or a .dtbo (or .dtb) blob");
                     continue;
                 }
-                if (ctx.ResolveFile(path, FileRole.HostOverlay, null) is { } file) overlays.Add(file);
+                if (ctx.ResolveFile(path, FileRole.HostOverlay, null) is not { } file) continue;
+                // A .dtso goes through the preprocessor with the board's -I and -D, as Kbuild builds overlays.
+                if (deviceTree is not null) file.Preprocessing = deviceTree.Preprocessing;
+                overlays.Add(file);
             }
             return overlays;
         }
