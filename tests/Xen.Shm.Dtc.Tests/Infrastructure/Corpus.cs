@@ -26,11 +26,25 @@ public static class Corpus
 
     public static bool Full => string.Equals(Environment.GetEnvironmentVariable("XSHM_DT_CORPUS"), "full", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Preprocessed board sources (absolute paths), sorted; sampled unless full.</summary>
-    public static IReadOnlyList<string> Sources() => Sample(Require("sources.txt", "pp"));
+    /// <summary>The kernel tree's folder (arch/, include/, scripts/dtc/include-prefixes).</summary>
+    public static string SourceTree => Path.Combine(Directory, "src");
 
-    /// <summary>Every preprocessed source, sorted.</summary>
-    public static IReadOnlyList<string> AllSources() => Require("sources.txt", "pp");
+    /// <summary>
+    /// RAW board sources (.dts, .dtso of arch/arm and arch/arm64; absolute paths), sorted; sampled
+    /// unless full. Tests preprocess them with our preprocessor (<see cref="PreprocessedCorpus"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Sources() => Sample(AllSources());
+
+    /// <summary>Every raw board source, sorted (2,282 in Linux 6.1).</summary>
+    public static IReadOnlyList<string> AllSources()
+    {
+        if (!System.IO.Directory.Exists(Path.Combine(SourceTree, "arch"))) NotFetched();
+        return new[] { "arch/arm/boot/dts", "arch/arm64/boot/dts" }
+            .SelectMany(d => System.IO.Directory.EnumerateFiles(Path.Combine(SourceTree, d), "*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".dts", StringComparison.Ordinal) || f.EndsWith(".dtso", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+    }
 
     /// <summary>Shipped arm64 DTBs (absolute paths), sorted; sampled unless full.</summary>
     public static IReadOnlyList<string> Dtbs() => Sample(Require("dtbs.txt", "dtb"));
@@ -48,15 +62,19 @@ public static class Corpus
         return picked;
     }
 
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void NotFetched()
+    {
+        string message = $"device-tree corpus not found in {Directory}: run `{FetchCommand}` (or set XSHM_DT_CORPUS_DIR)";
+        if (ExternalTool.IsCi) Assert.Fail(message);
+        Assert.Inconclusive(message);
+        throw new InvalidOperationException(message);
+    }
+
     private static IReadOnlyList<string> Require(string list, string folder)
     {
         string file = Path.Combine(Directory, list);
-        if (!File.Exists(file))
-        {
-            string message = $"device-tree corpus not found in {Directory}: run `{FetchCommand}` (or set XSHM_DT_CORPUS_DIR)";
-            if (ExternalTool.IsCi) Assert.Fail(message);
-            Assert.Inconclusive(message);
-        }
+        if (!File.Exists(file)) NotFetched();
         return File.ReadAllLines(file)
             .Where(l => l.Length > 0)
             .OrderBy(l => l, StringComparer.Ordinal)

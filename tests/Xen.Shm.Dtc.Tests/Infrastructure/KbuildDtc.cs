@@ -4,7 +4,8 @@ namespace Xen.Shm.Dtc.Tests.Infrastructure;
 
 /// <summary>
 /// The dtc command line Kbuild 6.1 uses for board files (scripts/Makefile.lib cmd_dtc and DTC_FLAGS):
-/// `-I dts -O dtb -b 0 -i &lt;src dir&gt; -i scripts/dtc/include-prefixes` plus the default -Wno- set.
+/// `-I dts -O dtb -b 0 -i &lt;src dir&gt; -i scripts/dtc/include-prefixes` plus the default -Wno- set,
+/// for a RAW source (its folder is dtc's -i; the input is its preprocessed file, <see cref="PreprocessedCorpus"/>).
 /// Warnings never change bytes; they keep stderr short.
 /// </summary>
 public static class KbuildDtc
@@ -15,23 +16,16 @@ public static class KbuildDtc
         "no-graph_child_address", "no-simple_bus_reg", "no-unique_unit_address",
     };
 
-    /// <summary>The original source folder of a preprocessed file (pp/X/y.dts → src/X).</summary>
-    public static string SourceDir(string preprocessed)
-    {
-        string rel = Path.GetRelativePath(Path.Combine(Corpus.Directory, "pp"), Path.GetDirectoryName(preprocessed)!);
-        return Path.Combine(Corpus.Directory, "src", rel);
-    }
-
-    public static string[] Args(string preprocessed) =>
-        new[] { "-I", "dts", "-O", "dtb", "-b", "0", "-i", SourceDir(preprocessed), "-i", Path.Combine(Corpus.Directory, "src", "scripts", "dtc", "include-prefixes") }
+    public static string[] Args(string source) =>
+        new[] { "-I", "dts", "-O", "dtb", "-b", "0", "-i", Path.GetDirectoryName(source)!, "-i", Path.Combine(Corpus.SourceTree, "scripts", "dtc", "include-prefixes") }
             .Concat(Warnings.Select(w => "-W" + w))
             .ToArray();
 
-    public static DtcOptions Options(string preprocessed)
+    public static DtcOptions Options(string source)
     {
         var o = new DtcOptions { BootCpu = 0 };
-        o.IncludeDirs.Add(SourceDir(preprocessed));
-        o.IncludeDirs.Add(Path.Combine(Corpus.Directory, "src", "scripts", "dtc", "include-prefixes"));
+        o.IncludeDirs.Add(Path.GetDirectoryName(source)!);
+        o.IncludeDirs.Add(Path.Combine(Corpus.SourceTree, "scripts", "dtc", "include-prefixes"));
         foreach (var w in Warnings) o.Warning(w);
         return o;
     }

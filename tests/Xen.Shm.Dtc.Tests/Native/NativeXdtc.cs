@@ -56,7 +56,7 @@ internal static class NativeXdtc
     /// <summary>SHA-256 over the relative path and bytes of every input of the publish.</summary>
     private static string SourceHash(string repo)
     {
-        var roots = new[] { "src/Xen.Shm.Dtc", "src/Tasks/Xen.Shm.Devicetree", "src/Tasks/Xen.Shm.Diagnostics" };
+        var roots = new[] { "src/Xen.Shm.Dtc", "src/Tasks/Xen.Shm.Devicetree", "src/Tasks/Xen.Shm.Preprocessor", "src/Tasks/Xen.Shm.Diagnostics" };
         var files = roots.SelectMany(r => Directory.EnumerateFiles(Path.Combine(repo, r), "*", SearchOption.AllDirectories))
             .Concat(new[] { "src/Tasks/Directory.Build.props", "Directory.Build.props", "Directory.Packages.props", "global.json" }
                 .Select(n => Path.Combine(repo, n)).Where(File.Exists))

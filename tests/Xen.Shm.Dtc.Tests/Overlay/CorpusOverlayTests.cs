@@ -5,7 +5,8 @@ namespace Xen.Shm.Dtc.Tests.Overlay;
 
 /// <summary>
 /// The overlays Linux 6.1 ships (sources with /plugin/) on the boards its Makefiles combine them with
-/// (`name-dtbs := base.dtb overlay.dtbo` lines), each compiled by real dtc with -@ as Kbuild does:
+/// (`name-dtbs := base.dtb overlay.dtbo` lines), each preprocessed by ours and compiled by real dtc
+/// with -@ as Kbuild does:
 /// our applier must give fdtoverlay's output byte for byte, alone and chained.
 /// </summary>
 [TestClass]
@@ -58,7 +59,7 @@ public sealed class CorpusOverlayTests
         }
     }
 
-    /// <summary>(combination name, preprocessed sources: base first, then overlays), from arm64 Makefiles.</summary>
+    /// <summary>(combination name, raw sources: base first, then overlays), from arm64 Makefiles.</summary>
     private static List<(string Name, IReadOnlyList<string> Files)> Combinations()
     {
         string dts = Path.Combine(Infrastructure.Corpus.Directory, "src", "arch", "arm64", "boot", "dts");
@@ -67,11 +68,10 @@ public sealed class CorpusOverlayTests
         foreach (string makefile in Directory.GetFiles(dts, "Makefile", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
         {
             string dir = Path.GetDirectoryName(makefile)!;
-            string ppDir = Path.Combine(Infrastructure.Corpus.Directory, "pp", Path.GetRelativePath(Path.Combine(Infrastructure.Corpus.Directory, "src"), dir));
             foreach (Match m in Combination.Matches(File.ReadAllText(makefile)))
             {
                 var files = Regex.Split(m.Groups["files"].Value.Trim(), @"\s+")
-                    .Select(f => Path.Combine(ppDir, Path.ChangeExtension(f, ".dts"))).ToList();
+                    .Select(f => Path.Combine(dir, Path.ChangeExtension(f, ".dts"))).ToList();
                 if (files.All(File.Exists)) list.Add((m.Value.Trim().Split(' ', '\t')[0], files));
             }
         }
@@ -80,12 +80,12 @@ public sealed class CorpusOverlayTests
 
     private static readonly Dictionary<string, byte[]> Compiled = new(StringComparer.Ordinal);
 
-    /// <summary>Real dtc with Kbuild's flags and -@ (kernel overlay bases and overlays are built with symbols).</summary>
-    private static byte[] CompileReal(string preprocessed)
+    /// <summary>Our preprocessor, then real dtc with Kbuild's flags and -@ (kernel overlay bases and overlays are built with symbols).</summary>
+    private static byte[] CompileReal(string source)
     {
-        if (Compiled.TryGetValue(preprocessed, out var blob)) return blob;
-        var run = ExternalTool.Run(ExternalTool.RequireDtc(), new[] { "-q" }.Concat(KbuildDtc.Args(preprocessed)).Append("-@").Append(preprocessed));
-        Assert.AreEqual(0, run.ExitCode, $"{preprocessed}: {run.Stderr}");
-        return Compiled[preprocessed] = run.Stdout;
+        if (Compiled.TryGetValue(source, out var blob)) return blob;
+        var run = ExternalTool.Run(ExternalTool.RequireDtc(), new[] { "-q" }.Concat(KbuildDtc.Args(source)).Append("-@").Append(PreprocessedCorpus.Of(source)));
+        Assert.AreEqual(0, run.ExitCode, $"{source}: {run.Stderr}");
+        return Compiled[source] = run.Stdout;
     }
 }

@@ -8,15 +8,20 @@
 #
 # Result (idempotent; a stamp file skips finished steps):
 #   src/            arch/{arm,arm64}/boot/dts, include/dt-bindings, scripts/dtc/include-prefixes
-#                   from Debian's linux-source-6.1
+#                   from Debian's linux-source-6.1: the RAW board sources every corpus test reads
+#                   (the compiler's tests preprocess them with our preprocessor; the preprocessor's
+#                   tests run Debian's cpp on them as the reference, live)
 #   pp/             every board .dts/.dtso, run through cpp the way Kbuild does (scripts/Makefile.lib,
-#                   cmd_dtc: `$(HOSTCC) -E $(dtc_cpp_flags) -x assembler-with-cpp`)
-#   sources.txt     the preprocessed files, sorted, relative to pp/
+#                   cmd_dtc: `$(HOSTCC) -E $(dtc_cpp_flags) -x assembler-with-cpp`). No test reads it:
+#                   it is cpp's output for the benchmarks that time the compiler alone (bench/: dtc,
+#                   xdtc-process, overlay)
+#   sources.txt     the files of pp/, sorted, relative to pp/ (benchmarks only)
 #   dtb/            the .dtb files shipped in Debian's newest linux-image-*-arm64-unsigned
 #   dtbs.txt        those files, sorted, relative to dtb/
 #
 # Needs: apt-get (download only: package lists go to a private folder, so neither root, nor
-# `apt-get update` of the machine, nor `dpkg --add-architecture` is needed), dpkg-deb, tar, xz, cpp.
+# `apt-get update` of the machine, nor `dpkg --add-architecture` is needed), dpkg-deb, tar, xz, cpp
+# (for pp/ only).
 set -euo pipefail
 
 dir="${XSHM_DT_CORPUS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/xen-shm-sdk/dt-corpus}"
@@ -68,7 +73,8 @@ if ! done_step preprocess; then
   : >"$dir/cpp-failures.txt"
   # Kbuild 6.1: dtc_cpp_flags = -nostdinc -I$(srctree)/scripts/dtc/include-prefixes -undef -D__DTS__,
   # then `-x assembler-with-cpp`. -I<dts dir> and -I include change nothing for Kbuild's own files
-  # but let stray `#include <x>` forms resolve the same way.
+  # but let stray `#include <x>` forms resolve the same way (the tests' PreprocessedCorpus.IncludeDirs
+  # is this list).
   while IFS= read -r -d '' f; do
     rel="${f#"$src"/}"
     out="$dir/pp/${rel%.*}.dts"
@@ -112,4 +118,4 @@ fi
 
 rm -rf "$apt"
 echo "fetch-corpus: $dir"
-echo "fetch-corpus: $(wc -l <"$dir/sources.txt") preprocessed sources, $(wc -l <"$dir/dtbs.txt") shipped DTBs"
+echo "fetch-corpus: $(find "$dir/src/arch/arm/boot/dts" "$dir/src/arch/arm64/boot/dts" \( -name '*.dts' -o -name '*.dtso' \) | wc -l) raw board sources ($(wc -l <"$dir/sources.txt") preprocessed by cpp for the benchmarks), $(wc -l <"$dir/dtbs.txt") shipped DTBs"
