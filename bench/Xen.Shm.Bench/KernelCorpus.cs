@@ -3,8 +3,9 @@ using System.Diagnostics;
 namespace Xen.Shm.Bench;
 
 /// <summary>
-/// The preprocessed Linux 6.1 corpus of tests/Xen.Shm.Dtc.Tests/corpus/fetch-corpus.sh and the way
-/// Kbuild 6.1 runs dtc on it (scripts/Makefile.lib cmd_dtc), shared by the dtc benchmarks.
+/// The Linux 6.1 corpus of tests/Xen.Shm.Dtc.Tests/corpus/fetch-corpus.sh (raw sources in src/, cpp's
+/// output in pp/) and the way Kbuild 6.1 runs cpp and dtc on it (scripts/Makefile.lib cmd_dtc), shared
+/// by the dtc benchmarks.
 /// </summary>
 internal static class KernelCorpus
 {
@@ -38,15 +39,43 @@ internal static class KernelCorpus
             .Select(l => Path.Combine(dir, "pp", l)).ToList();
     }
 
+    /// <summary>Every RAW board source (.dts, .dtso of arch/arm and arch/arm64), sorted; null (and a message) when not fetched.</summary>
+    public static List<string>? RawSources(string dir)
+    {
+        string src = Path.Combine(dir, "src");
+        if (!System.IO.Directory.Exists(Path.Combine(src, "arch")))
+        {
+            Console.Error.WriteLine($"corpus not found in {dir}: run `bash tests/Xen.Shm.Dtc.Tests/corpus/fetch-corpus.sh` (or set XSHM_DT_CORPUS_DIR)");
+            return null;
+        }
+        return new[] { "arch/arm/boot/dts", "arch/arm64/boot/dts" }
+            .SelectMany(d => System.IO.Directory.EnumerateFiles(Path.Combine(src, d), "*", SearchOption.AllDirectories))
+            .Where(f => f.EndsWith(".dts", StringComparison.Ordinal) || f.EndsWith(".dtso", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Kbuild 6.1's cpp -I list for a raw source (scripts/Makefile.lib dtc_cpp_flags, as fetch-corpus.sh runs it).</summary>
+    public static string[] CppIncludeDirs(string dir, string source) => new[]
+    {
+        Path.GetDirectoryName(source)!,
+        Path.Combine(dir, "src", "include"),
+        Path.Combine(dir, "src", "scripts", "dtc", "include-prefixes"),
+    };
+
     /// <summary>The folder of the raw source a preprocessed file came from (Kbuild's -i).</summary>
     public static string SourceDir(string dir, string file) =>
         Path.Combine(dir, "src", Path.GetRelativePath(Path.Combine(dir, "pp"), Path.GetDirectoryName(file)!));
 
-    /// <summary>`&lt;tool&gt; -q -I dts -O dtb -o OUT -b 0 -i … -Wno-… FILE`, Kbuild 6.1's flags.</summary>
-    public static ProcessStartInfo KbuildCommand(string tool, string dir, string file, string output)
+    /// <summary>
+    /// `&lt;tool&gt; -q -I dts -O dtb -o OUT -b 0 -i … -Wno-… FILE`, Kbuild 6.1's flags; the first -i is
+    /// the folder of <paramref name="rawSource"/> when given, else of the pp/ file's raw source.
+    /// </summary>
+    public static ProcessStartInfo KbuildCommand(string tool, string dir, string file, string output, string? rawSource = null)
     {
         var psi = new ProcessStartInfo(tool) { UseShellExecute = false, RedirectStandardError = true };
-        foreach (var a in new[] { "-q", "-I", "dts", "-O", "dtb", "-o", output, "-b", "0", "-i", SourceDir(dir, file), "-i", Path.Combine(dir, "src", "scripts", "dtc", "include-prefixes") })
+        string sourceDir = rawSource != null ? Path.GetDirectoryName(rawSource)! : SourceDir(dir, file);
+        foreach (var a in new[] { "-q", "-I", "dts", "-O", "dtb", "-o", output, "-b", "0", "-i", sourceDir, "-i", Path.Combine(dir, "src", "scripts", "dtc", "include-prefixes") })
             psi.ArgumentList.Add(a);
         foreach (var w in Warnings) psi.ArgumentList.Add("-W" + w);
         psi.ArgumentList.Add(file);
