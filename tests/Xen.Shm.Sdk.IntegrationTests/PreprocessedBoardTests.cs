@@ -4,8 +4,9 @@ namespace Xen.Shm.Sdk.IntegrationTests;
 
 /// <summary>
 /// Issue 15 through the packed SDK: a board.dts with #include &lt;dt-bindings/…&gt; and macros builds
-/// with 'includeDirs' (no native cpp), an edited header rebuilds the host DTB, and without the
-/// include folder the build fails with XSHM3602 at the #include line (the negative control).
+/// with 'includeDirs' (no native cpp), so does a host.overlays .dtso that #includes the same header,
+/// an edited header rebuilds the host DTB, and without the include folder the build fails with
+/// XSHM3602 at the #include line (the negative control).
 /// </summary>
 [TestClass]
 public sealed class PreprocessedBoardTests : BoardTestBase
@@ -36,6 +37,23 @@ public sealed class PreprocessedBoardTests : BoardTestBase
         board.Touch(Path.Combine("include", "dt-bindings", "demo", "values.h"));
         board.Build().AssertSucceeded();
         AssertHostDtbHas(board, "pp-test = <0x3f>;");
+    }
+
+    [TestMethod]
+    public void OverlayWithIncludeAndMacros_Builds_AndAnEditedHeaderRebuildsTheHostDtb()
+    {
+        var board = Board(TestContext, includeDirs: true);
+        File.WriteAllText(Path.Combine(board.Directory, "ov.dtso"),
+            "/dts-v1/;\n/plugin/;\n#include <dt-bindings/demo/values.h>\n\n&uart1 { pp-overlay = <DEMO_VALUE(5)>; };\n");
+        File.WriteAllText(board.YamlPath, File.ReadAllText(board.YamlPath).Replace("  deviceTree: board.dts", "  overlays: [ ov.dtso ]\n  deviceTree: board.dts"));
+        board.Build().AssertSucceeded();
+        AssertHostDtbHas(board, "pp-overlay = <0x0a>;");
+
+        string header = Path.Combine(board.Directory, "include", "dt-bindings", "demo", "values.h");
+        File.WriteAllText(header, File.ReadAllText(header).Replace("* 2", "* 3"));
+        board.Touch(Path.Combine("include", "dt-bindings", "demo", "values.h"));
+        board.Build().AssertSucceeded();
+        AssertHostDtbHas(board, "pp-overlay = <0x0f>;");
     }
 
     [TestMethod]
