@@ -18,6 +18,8 @@ using Xen.Shm.Generation.Layout;
 using Xen.Shm.Generation.MmioSram;
 using Xen.Shm.Generation.StaticShm;
 using Xen.Shm.Generation.Uio;
+using Xen.Shm.Generation.Stages;
+using static Xen.Shm.Generation.Stages.TreeCompiler;
 using Xen.Shm.Generation.Xl;
 using Xen.Shm.Topology;
 
@@ -51,72 +53,16 @@ namespace Xen.Shm.Generation
             int rootA = board.Host.AddressCells.Value, rootS = board.Host.SizeCells.Value;
             var boardSpan = board.Host.DeviceTree?.Span ?? board.Host.Span;
 
-            // 1. The board as it is: must compile; tells whether /reserved-memory exists and its cells.
-            var host = new HostChanges
-            {
-                ReservedAddressCells = board.Host.ReservedMemoryAddressCells ?? rootA,
-                ReservedSizeCells = board.Host.ReservedMemorySizeCells ?? rootS,
-                ReservedMemoryExists = board.Host.ReservedMemoryAddressCells.HasValue,
-            };
-            string? hostSource = input.HostSource;
-            DtTree? boardTree = null;
-            // 1a. host.overlays, applied to the board before anything else (UserOverlays/).
-            byte[]? hostBlob = UserOverlays.UserOverlays.Apply(input, hostSource, diagnostics, dependencies) ?? input.HostBlob;
-            if (diagnostics.HasErrors) return Failed(diagnostics);
-            if (hostBlob != input.HostBlob) hostSource = null;
-            if (hostSource == null && hostBlob != null)
-            {
-                var tree = DtbReader.Read(hostBlob, input.HostSourceName, diagnostics);
-                if (tree == null) return Failed(diagnostics);
-                hostSource = DtsWriter.Write(tree);
-            }
-            if (hostSource != null)
-            {
-                // Parse only (cheap); the checks run once, on the patched tree.
-                var parsed = DtsParser.Parse(hostSource, input.HostSourceName, input.IncludeDirs);
-                if (parsed.Tree == null)
-                {
-                    diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, boardSpan,
-                        $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(parsed.Messages)}");
-                    AtTheirPositions(parsed.Messages, diagnostics);
-                    return Failed(diagnostics);
-                }
-                boardTree = parsed.Tree;
-                dependencies.AddRange(parsed.Dependencies);
-                var rm = parsed.Tree.FindNode("/reserved-memory");
-                host.ReservedMemoryExists = rm != null;
-                if (rm != null)
-                {
-                    host.ReservedAddressCells = CellsOf(rm, "#address-cells", 2);
-                    host.ReservedSizeCells = CellsOf(rm, "#size-cells", 1);
-                }
-            }
-
-            var xenArgs = boardTree?.FindNode("/chosen")?.GetProperty("xen,xen-bootargs");
-            string? boardXenBootargs = xenArgs != null && xenArgs.Value.IsOneString ? xenArgs.Value.AsCString() : null;
+            // 1. The board as it is (host.overlays applied first): must compile.
+            var source = BoardSource.Load(input, diagnostics, dependencies);
+            if (source == null) return Failed(diagnostics);
+            string? hostSource = source.Text;
+            string? boardXenBootargs = source.XenBootargs;
 
             // 2. Every region's contribution, in declaration order.
-            var regions = new Regions(board, host);
-            Carveouts.Apply(board, host);
-            foreach (var region in board.Regions)
-            {
-                switch (region)
-                {
-                    case IomemCacheableRegion r: IomemCacheableGenerator.Apply(r, regions); break;
-                    case UioRegion r: UioGenerator.Apply(r, regions, rootA, rootS); break;
-                    case StaticShmRegion r: StaticShmGenerator.Apply(r, regions); break;
-                    case MmioSramRegion r: MmioSramGenerator.Apply(r, regions, rootA, rootS); break;
-                    case DomainShmRegion r: DomainShmGenerator.Apply(r, regions); break;
-                }
-            }
-            if (boardTree != null) DevicePassthrough.Apply(board, boardTree, regions, diagnostics);
-            else
-                foreach (var d in board.Domains.Where(d => d.Kind.Value != DomainKind.Dom0))
-                    foreach (var p in d.Passthrough)
-                        diagnostics.Add(DiagnosticCodes.PassthroughPathNotFound, p.Span, $"'{p.Value}' cannot be passed through: the board has no device tree");
-            EventChannelGenerator.Apply(board, regions.Chosen);
-            if (board.Cpupools.Count > 0) CpupoolGenerator.Apply(board, CompiledBoard(hostSource, input), host, regions.Chosen, diagnostics);
-            if (diagnostics.HasErrors) return Failed(diagnostics);
+            var regions = RegionChanges.Collect(input, source, diagnostics);
+            if (regions == null) return Failed(diagnostics);
+            var host = regions.Host;
 
             var outputs = new List<OutputFile>();
             var copies = new List<OutputFile>();
@@ -422,21 +368,6 @@ namespace Xen.Shm.Generation
             };
         }
 
-        /// <summary>The board compiled by dtc and read back (phandles assigned, as Xen will see them); null without a board tree.</summary>
-        private static DtTree? CompiledBoard(string? hostSource, GenerationInput input)
-        {
-            if (hostSource == null) return null;
-            var r = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
-            return r.Succeeded && r.Output != null ? DtbReader.Read(r.Output, input.HostSourceName, new DiagnosticBag()) : null;
-        }
-
-        private static DtcResult Compile(string source, string name, IReadOnlyList<string> includeDirs)
-        {
-            var options = new DtcOptions();
-            options.IncludeDirs.AddRange(includeDirs);
-            return Dtc.Compile(source, name, options);
-        }
-
         /// <summary>The user's partial tree as DTS text (a DTB is decompiled), parsed to read its cells; null after a diagnostic.</summary>
         private static string? UserTree(GenerationInput input, BoardFile file, DiagnosticBag diagnostics, out DtTree? tree, List<string> dependencies)
         {
@@ -468,46 +399,6 @@ namespace Xen.Shm.Generation
 
         private static string OverlaySource(GenerationInput input, HostChanges host, int rootA, int rootS) =>
             HostChangeWriter.OverlaySource(BootFolder.FileName(input.HostSourceName), HostChangeWriter.Blocks(host, rootA, rootS, overlay: true));
-
-        private static byte[]? Generated(DtcResult r, string name, SourceSpan span, DiagnosticBag diagnostics)
-        {
-            if (r.Succeeded && r.Output != null) return r.Output;
-            diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, span, $"generated '{name}' does not compile: {FirstError(r.Messages)}");
-            return null;
-        }
-
-        /// <summary>Where dtc saw the first error (the board.dts line), else the YAML's deviceTree value.</summary>
-        private static SourceSpan FirstErrorSpan(IReadOnlyList<DtcMessage> messages, SourceSpan fallback)
-        {
-            var first = messages.FirstOrDefault(m => m.Severity != DtcSeverity.Warning && !m.Span.IsEmpty);
-            return first == null ? fallback : first.ToDiagnostic().Span;
-        }
-
-        // The compiler's own errors that have a place in the user's source (a syntax error, an
-        // /incbin/ of a FIFO) also go out at that place, so the IDE can jump to the line (issue 17).
-        private static void AtTheirPositions(IReadOnlyList<DtcMessage> messages, DiagnosticBag diagnostics)
-        {
-            foreach (var m in messages)
-                if (m.Severity != DtcSeverity.Warning && !m.Span.IsEmpty) diagnostics.Add(m.ToDiagnostic());
-        }
-
-        private static string FirstError(IReadOnlyList<DtcMessage> messages)
-        {
-            string text = DtcMessage.Render(messages).Trim();
-            int nl = text.IndexOf('\n');
-            foreach (var line in text.Split('\n'))
-                if (line.IndexOf("ERROR", StringComparison.OrdinalIgnoreCase) >= 0 || line.IndexOf("FATAL", StringComparison.OrdinalIgnoreCase) >= 0)
-                    return line.Trim();
-            return nl < 0 ? text : text.Substring(0, nl);
-        }
-
-        private static int CellsOf(DtNode node, string name, int fallback)
-        {
-            var p = node.GetProperty(name);
-            return p != null && p.Value.Length == 4 ? (int)p.Value.GetCell(0) : fallback;
-        }
-
-        private static byte[] Utf8(string s) => new UTF8Encoding(false).GetBytes(s);
 
         private static GenerationResult Failed(DiagnosticBag diagnostics) =>
             new GenerationResult(Array.Empty<OutputFile>(), null, Array.Empty<string>(), diagnostics.ToList());
