@@ -36,9 +36,6 @@ namespace Xen.Shm.Generation
         /// <summary>Most rounds of "plan, build /chosen, measure the host DTB" (§10.3); two always suffice, see README.</summary>
         private const int MaxPlanRounds = 4;
 
-        /// <summary>U-Boot legacy image header (include/image.h, struct legacy_img_hdr).</summary>
-        private const ulong UImageHeaderSize = 64;
-
         /// <summary>fdt apply route: the room given to <c>fdt resize</c> is rounded up to this.</summary>
         private const ulong OverlayRoomStep = 0x1000;
 
@@ -64,94 +61,19 @@ namespace Xen.Shm.Generation
             if (regions == null) return Failed(diagnostics);
             var host = regions.Host;
 
-            var outputs = new List<OutputFile>();
-            var copies = new List<OutputFile>();
-            var planned = new List<BootFile>();
-            var sizes = new Dictionary<string, ulong>(StringComparer.Ordinal);
+            // 3. Guest partial trees (compiled now: the dom0less ones' sizes feed the load plan).
+            var bootFiles = new BootFileSet(input.Files, diagnostics);
+            var guests = GuestTrees.Start(input, regions, diagnostics, dependencies);
+            guests.CollectLoaded(bootFiles, diagnostics);
 
-            void Boot(BoardFile? file, string name, BootFileRole role, Domain? domain)
-            {
-                if (file == null) return;
-                if (!input.Files.TryGetValue(file.FullPath, out var facts))
-                {
-                    diagnostics.Add(DiagnosticCodes.BootFileUnmeasured, file.Span, $"the size of '{file.WrittenPath}' is not known (file missing?)");
-                    return;
-                }
-                planned.Add(new BootFile(name, role, facts.Size, facts.ImageSize, domain?.Index ?? 0) { Span = file.Span });
-                sizes[name] = facts.Size;
-                copies.Add(new OutputFile(name, OutputKind.Copy, null, file.FullPath, null, domain?.Name.Value));
-            }
-
-            // 3. Guest partial trees (compiled now: their sizes feed the load plan).
-            var partials = new List<OutputFile>();
-            var xlTrees = new HashSet<string>(StringComparer.Ordinal);
-            var pending = new List<(Domain Domain, string Dts, Task<DtcResult> Compile)>();
-            foreach (var d in board.Domains)
-            {
-                var parts = d.DeviceTree != null && d.Kind.Value != DomainKind.Dom0 ? regions.For(d) : regions.Find(d.Name.Value);
-                if (parts == null) continue;
-                string? user = null;
-                int? userSizeCells = null;
-                if (d.DeviceTree != null && d.Kind.Value != DomainKind.Dom0)
-                {
-                    user = UserTree(input, d.DeviceTree, diagnostics, out var userTree, dependencies);
-                    if (user == null) continue;
-                    var cells = userTree?.FindNode("/passthrough")?.GetProperty("#size-cells");
-                    if (cells != null && cells.Value.Length == 4) userSizeCells = (int)cells.Value.GetCell(0);
-                }
-                string? dts = d.Kind.Value == DomainKind.Xl ? PartialTrees.XlSharedMemory(parts, user)
-                    : d.Kind.Value == DomainKind.Dom0less ? PartialTrees.Dom0lessPassthrough(parts, user, userSizeCells) : null;
-                if (dts == null) continue;
-                // Independent trees: compiled side by side (the compiler keeps no shared state).
-                pending.Add((d, dts, Task.Run(() => Dtc.Compile(dts, d.Name.Value + ".dts", new DtcOptions()))));
-            }
-            // dom0less trees are loaded, so their sizes feed the plan now; xl trees are collected after
-            // the host tree is compiled (they only have to exist, and compile meanwhile).
-            void Collect(Domain d, string dts, Task<DtcResult> task)
-            {
-                bool xl = d.Kind.Value == DomainKind.Xl;
-                string dtsPath = xl ? BootFolder.InFolder(BootFolder.XlDts(board, d)) : BootFolder.PartialDts(d);
-                string dtbPath = xl ? BootFolder.InFolder(BootFolder.XlDtb(board, d)) : BootFolder.PartialDtb(d);
-                var dtb = Generated(task.Result, dtsPath, d.Span, diagnostics);
-                if (dtb == null) return;
-                TreeWarnings.Add(task.Result, d.Name.Value + ".dts", 0, dtsPath, d.Span, diagnostics);
-                partials.Add(new OutputFile(dtsPath, OutputKind.PartialDts, Utf8(dts), null, null, d.Name.Value));
-                partials.Add(new OutputFile(dtbPath, OutputKind.PartialDtb, dtb, null, null, d.Name.Value));
-                if (xl) xlTrees.Add(d.Name.Value);
-                else
-                {
-                    planned.Add(new BootFile(dtbPath, BootFileRole.DomUDeviceTree, (ulong)dtb.Length, null, d.Index) { Span = d.Span });
-                    sizes[dtbPath] = (ulong)dtb.Length;
-                }
-            }
-            foreach (var (d, dts, task) in pending)
-                if (d.Kind.Value != DomainKind.Xl) Collect(d, dts, task);
-
-            // 4. Boot-loaded inputs (§10.3 order is the planner's; this is just the set).
-            var dom0 = board.Dom0;
-            if (dom0 != null)
-            {
-                Boot(dom0.Kernel, dom0.Kernel != null ? BootFolder.DomainFile(dom0, dom0.Kernel) : "", BootFileRole.Dom0Kernel, dom0);
-                Boot(dom0.Ramdisk, dom0.Ramdisk != null ? BootFolder.DomainFile(dom0, dom0.Ramdisk) : "", BootFileRole.Dom0Ramdisk, dom0);
-            }
-            foreach (var d in board.Domains.Where(d => d.Kind.Value == DomainKind.Dom0less))
-            {
-                Boot(d.Kernel, d.Kernel != null ? BootFolder.DomainFile(d, d.Kernel) : "", BootFileRole.DomUKernel, d);
-                Boot(d.Ramdisk, d.Ramdisk != null ? BootFolder.DomainFile(d, d.Ramdisk) : "", BootFileRole.DomURamdisk, d);
-            }
-            // bootm route (LAYOUT L1): xen.uimg (64-byte legacy header + Xen) in Xen's slot, then the
-            // memory `bootm loados` copies Xen to (its run area); nothing boots without a device tree.
-            bool xenAsUImage = input.Boot.XenAsUImage && hostSource != null;
-            if (board.Xen.Image is BoardFile xenFile && xenAsUImage && input.Files.TryGetValue(xenFile.FullPath, out var xenFacts))
-            {
-                planned.Add(new BootFile(BootFolder.XenUImage, BootFileRole.Xen, xenFacts.Size + UImageHeaderSize) { Span = xenFile.Span });
-                planned.Add(new BootFile(BootFolder.Xen(xenFile), BootFileRole.XenRunArea, xenFacts.Size, xenFacts.ImageSize) { Span = xenFile.Span });
-                sizes[BootFolder.XenUImage] = xenFacts.Size + UImageHeaderSize;
-                copies.Add(new OutputFile(BootFolder.XenUImage, OutputKind.XenUImage, null, xenFile.FullPath, null, null));
-            }
-            else if (board.Xen.Image != null) Boot(board.Xen.Image, BootFolder.Xen(board.Xen.Image), BootFileRole.Xen, null);
-            BootExtras.BootExtras.Add(board, Boot, copies);
+            // 4. Boot-loaded inputs.
+            bool xenAsUImage = BootInputs.Add(input, source, bootFiles);
             if (diagnostics.HasErrors) return Failed(diagnostics);
+
+            var outputs = new List<OutputFile>();
+            var copies = bootFiles.Copies;
+            var planned = bootFiles.Planned;
+            var partials = guests.Outputs;
 
             // 5. Load plan and /chosen: the host DTB's size depends on /chosen, which depends on the
             //    plan; the DTB is placed after every module it names (§10.3), so re-planning with the
@@ -177,7 +99,7 @@ namespace Xen.Shm.Generation
                     diagnostics.AddRange(bag);
                     return Failed(diagnostics);
                 }
-                chosen = ChosenBuilder.Build(board, regions, plan, n => sizes.TryGetValue(n, out var s) ? s : 0, boardXenBootargs);
+                chosen = ChosenBuilder.Build(board, regions, plan, bootFiles.SizeOf, boardXenBootargs);
                 host.Chosen = chosen;
                 if (hostSource == null) break;
                 string text = HostChangeWriter.HostSource(hostSource, BootFolder.FileName(input.HostSourceName),
@@ -228,8 +150,7 @@ namespace Xen.Shm.Generation
             }
             var overlay = Generated(overlayTask.Result, BootFolder.HostOverlaySource, boardSpan, diagnostics);
 
-            foreach (var (d, dts, task) in pending)
-                if (d.Kind.Value == DomainKind.Xl) Collect(d, dts, task);
+            guests.CollectXl(diagnostics);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
             // 6b. fdt apply route (LAYOUT L1/L3): the boot medium gets the unmodified board DTB and the
@@ -269,7 +190,7 @@ namespace Xen.Shm.Generation
             var xlFiles = new List<OutputFile>();
             foreach (var d in board.Domains.Where(d => d.Kind.Value == DomainKind.Xl))
             {
-                var cfg = XlConfigs.For(board, d, regions.Find(d.Name.Value), xlTrees.Contains(d.Name.Value));
+                var cfg = XlConfigs.For(board, d, regions.Find(d.Name.Value), guests.XlDomainsWithTree.Contains(d.Name.Value));
                 string? text = XlConfigWriter.Write(cfg, XlConfigs.Flavour(board), diagnostics);
                 if (text == null) continue;
                 xlFiles.Add(new OutputFile(BootFolder.InFolder(BootFolder.XlConfig(board, d)), OutputKind.XlConfig, Utf8(text), null, null, d.Name.Value));
@@ -366,35 +287,6 @@ namespace Xen.Shm.Generation
                 MemoryEnd = board.Host.BootEnd.Value,
                 Reserved = reserved,
             };
-        }
-
-        /// <summary>The user's partial tree as DTS text (a DTB is decompiled), parsed to read its cells; null after a diagnostic.</summary>
-        private static string? UserTree(GenerationInput input, BoardFile file, DiagnosticBag diagnostics, out DtTree? tree, List<string> dependencies)
-        {
-            tree = null;
-            if (!input.UserTrees.TryGetValue(file.FullPath, out var given))
-            {
-                diagnostics.Add(DiagnosticCodes.UserTreeNotGiven, file.Span, $"the partial device tree '{file.WrittenPath}' was not given to the generator (file missing?)");
-                return null;
-            }
-            string? text = given.Source;
-            if (text == null)
-            {
-                tree = DtbReader.Read(given.Blob!, file.WrittenPath, diagnostics);
-                if (tree == null) return null;
-                return DtsWriter.Write(tree);
-            }
-            var parsed = DtsParser.Parse(text, file.FullPath, input.IncludeDirs);
-            if (parsed.Tree == null)
-            {
-                diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, file.Span,
-                    $"the partial device tree '{file.WrittenPath}' does not compile: {FirstError(parsed.Messages)}");
-                AtTheirPositions(parsed.Messages, diagnostics);
-                return null;
-            }
-            tree = parsed.Tree;
-            dependencies.AddRange(parsed.Dependencies);
-            return text;
         }
 
         private static string OverlaySource(GenerationInput input, HostChanges host, int rootA, int rootS) =>
