@@ -33,9 +33,6 @@ namespace Xen.Shm.Generation
     /// </summary>
     public static class BoardGenerator
     {
-        /// <summary>Most rounds of "plan, build /chosen, measure the host DTB" (§10.3); two always suffice, see README.</summary>
-        private const int MaxPlanRounds = 4;
-
         /// <summary>fdt apply route: the room given to <c>fdt resize</c> is rounded up to this.</summary>
         private const ulong OverlayRoomStep = 0x1000;
 
@@ -47,19 +44,16 @@ namespace Xen.Shm.Generation
             // caller's up-to-date checks need them (like grpc's .protodep).
             var dependencies = new List<string>();
             var board = input.Board;
-            int rootA = board.Host.AddressCells.Value, rootS = board.Host.SizeCells.Value;
             var boardSpan = board.Host.DeviceTree?.Span ?? board.Host.Span;
 
             // 1. The board as it is (host.overlays applied first): must compile.
             var source = BoardSource.Load(input, diagnostics, dependencies);
             if (source == null) return Failed(diagnostics);
             string? hostSource = source.Text;
-            string? boardXenBootargs = source.XenBootargs;
 
             // 2. Every region's contribution, in declaration order.
             var regions = RegionChanges.Collect(input, source, diagnostics);
             if (regions == null) return Failed(diagnostics);
-            var host = regions.Host;
 
             // 3. Guest partial trees (compiled now: the dom0less ones' sizes feed the load plan).
             var bootFiles = new BootFileSet(input.Files, diagnostics);
@@ -75,81 +69,18 @@ namespace Xen.Shm.Generation
             var planned = bootFiles.Planned;
             var partials = guests.Outputs;
 
-            // 5. Load plan and /chosen: the host DTB's size depends on /chosen, which depends on the
-            //    plan; the DTB is placed after every module it names (§10.3), so re-planning with the
-            //    measured size never moves a module and the second round is stable.
-            var layout = Layout(board);
-            LoadPlan? plan = null;
-            string? hostDts = null;
-            byte[]? hostDtb = null;
-            DtsNode? chosen = null;
-            string? overlaySource = null;
-            Task<DtcResult>? overlayTask = null;
-            ulong dtbGuess = (ulong)(hostSource?.Length ?? 0);
-            DtcResult? hostCompiled = null;
-            for (int round = 0; round < MaxPlanRounds; round++)
-            {
-                var files = new List<BootFile>(planned);
-                if (hostSource != null)
-                    files.Add(new BootFile(BootFolder.HostDtb, BootFileRole.HostDtb, dtbGuess) { Span = boardSpan });
-                var bag = new DiagnosticBag();
-                plan = LoadAddressPlanner.Plan(layout, files, bag, board.Host.Span);
-                if (plan == null)
-                {
-                    diagnostics.AddRange(bag);
-                    return Failed(diagnostics);
-                }
-                chosen = ChosenBuilder.Build(board, regions, plan, bootFiles.SizeOf, boardXenBootargs);
-                host.Chosen = chosen;
-                if (hostSource == null) break;
-                string text = HostChangeWriter.HostSource(hostSource, BootFolder.FileName(input.HostSourceName),
-                    HostChangeWriter.Blocks(host, rootA, rootS, overlay: false));
-                // Same text as the last round (the modules did not move): same bytes, no recompile.
-                if (text != hostDts)
-                {
-                    hostDts = text;
-                    overlaySource = OverlaySource(input, host, rootA, rootS);
-                    string o = overlaySource;
-                    overlayTask = Task.Run(() => Dtc.Compile(o, BootFolder.HostOverlaySource, new DtcOptions()));
-                    var compiled = Compile(hostDts, input.HostSourceName, input.IncludeDirs);
-                    if (!compiled.Succeeded || compiled.Output == null)
-                    {
-                        // Tell a broken board from a generated tree that breaks it.
-                        var board0 = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
-                        if (!board0.Succeeded)
-                            diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, FirstErrorSpan(board0.Messages, boardSpan),
-                                $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(board0.Messages)}", boardSpan);
-                        else
-                            diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, boardSpan,
-                                $"the patched host device tree does not compile: {FirstError(compiled.Messages)}");
-                        return Failed(diagnostics);
-                    }
-                    hostDtb = compiled.Output;
-                    hostCompiled = compiled;
-                }
-                if ((ulong)hostDtb!.Length == dtbGuess) break;
-                dtbGuess = (ulong)hostDtb.Length;
-                if (round == MaxPlanRounds - 1)
-                {
-                    diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, boardSpan, "the host DTB size did not settle while planning load addresses");
-                    return Failed(diagnostics);
-                }
-            }
+            // 5. Load plan, /chosen and the patched host tree, settled together.
+            var layout = BoardMemory.Of(board);
+            var patched = HostTreePlanning.Run(input, source, regions, bootFiles, layout, diagnostics);
+            if (patched == null) return Failed(diagnostics);
+            LoadPlan? plan = patched.Plan;
+            string? hostDts = patched.Dts;
+            byte[]? hostDtb = patched.Dtb;
 
-            // The board's dtc warnings (and any in our blocks), once, from the host tree the boot loads.
-            if (hostCompiled != null)
-                TreeWarnings.Add(hostCompiled, input.HostSourceName, input.HostSource != null ? TreeWarnings.Lines(input.HostSource) : 0,
-                    BootFolder.HostDts, new SourceSpan(input.HostSourceName, 0, 0), diagnostics);
-
-            // 6. The overlay: the same changes as &{/path} fragments (compiled above, next to the host tree).
-            if (overlaySource == null || overlayTask == null)
-            {
-                overlaySource = OverlaySource(input, host, rootA, rootS);
-                string o = overlaySource;
-                overlayTask = Task.Run(() => Dtc.Compile(o, BootFolder.HostOverlaySource, new DtcOptions()));
-            }
-            var overlay = Generated(overlayTask.Result, BootFolder.HostOverlaySource, boardSpan, diagnostics);
-
+            // 6. The overlay: the same changes as &{/path} fragments (compiled next to the host tree), and the xl trees.
+            var hostOverlay = patched.Overlay ?? HostOverlay.Start(input, regions.Host);
+            string overlaySource = hostOverlay.Source;
+            var overlay = hostOverlay.Blob(boardSpan, diagnostics);
             guests.CollectXl(diagnostics);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
@@ -263,34 +194,11 @@ namespace Xen.Shm.Generation
                 // For the FIT step (BootImage/Fit): what each file is, and where memory after the plan is free.
                 Roles = placed.Roles,
                 LoadEnd = placed.LoadEnd,
-                Memory = Layout(board),
+                Memory = BoardMemory.Of(board),
             };
         }
 
         private static ulong AlignUp(ulong v, ulong step) => (v + step - 1) / step * step;
-
-        /// <summary>§10.3: RAM after carving, MEMORY_START/END, and every range a boot file must not touch.</summary>
-        public static LoadLayout Layout(Board board)
-        {
-            var reserved = new List<Layout.AddressRange>();
-            foreach (var r in board.Regions)
-                if (r.HostRange is Topology.AddressRange hr) reserved.Add(new Layout.AddressRange(hr.Base, hr.Size));
-            foreach (var r in board.Host.Reserved) reserved.Add(new Layout.AddressRange(r.Range.Base, r.Range.Size));
-            // Xen hands static memory to its domain at boot: a module loaded there would be overwritten.
-            foreach (var d in board.Domains)
-                foreach (var b in d.StaticMem) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
-            // Xen's static heap (§10.3: IB skips it too).
-            foreach (var b in board.Xen.StaticHeap) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
-            return new LoadLayout(board.HostRamAfterCarve.Select(b => new Layout.AddressRange(b.Range.Base, b.Range.Size)).ToList())
-            {
-                MemoryStart = board.Host.BootStart.Value,
-                MemoryEnd = board.Host.BootEnd.Value,
-                Reserved = reserved,
-            };
-        }
-
-        private static string OverlaySource(GenerationInput input, HostChanges host, int rootA, int rootS) =>
-            HostChangeWriter.OverlaySource(BootFolder.FileName(input.HostSourceName), HostChangeWriter.Blocks(host, rootA, rootS, overlay: true));
 
         private static GenerationResult Failed(DiagnosticBag diagnostics) =>
             new GenerationResult(Array.Empty<OutputFile>(), null, Array.Empty<string>(), diagnostics.ToList());
