@@ -11,16 +11,16 @@ namespace Xen.Shm.Generation.Stages
         /// <summary>RAM after carving, MEMORY_START/END, and every range a boot file must not touch.</summary>
         public static LoadLayout Of(Board board)
         {
-            var reserved = new List<Layout.AddressRange>();
+            var reserved = new List<AddressRange>();
             foreach (var r in board.Regions)
-                if (r.HostRange is Topology.AddressRange hr) reserved.Add(new Layout.AddressRange(hr.Base, hr.Size));
-            foreach (var r in board.Host.Reserved) reserved.Add(new Layout.AddressRange(r.Range.Base, r.Range.Size));
+                if (r.HostRange is AddressRange hr) reserved.Add(hr);
+            foreach (var r in board.Host.Reserved) reserved.Add(r.Range);
             // Xen hands static memory to its domain at boot: a module loaded there would be overwritten.
             foreach (var d in board.Domains)
-                foreach (var b in d.StaticMem) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
+                foreach (var b in d.StaticMem) reserved.Add(b.Range);
             // Xen's static heap (§10.3: IB skips it too).
-            foreach (var b in board.Xen.StaticHeap) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
-            return new LoadLayout(board.HostRamAfterCarve.Select(b => new Layout.AddressRange(b.Range.Base, b.Range.Size)).ToList())
+            foreach (var b in board.Xen.StaticHeap) reserved.Add(b.Range);
+            return new LoadLayout(board.HostRamAfterCarve.Select(b => b.Range).ToList())
             {
                 MemoryStart = board.Host.BootStart.Value,
                 MemoryEnd = board.Host.BootEnd.Value,
