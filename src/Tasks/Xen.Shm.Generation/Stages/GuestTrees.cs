@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading.Tasks;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Chosen;
@@ -50,7 +51,7 @@ namespace Xen.Shm.Generation.Stages
 
         private static LoadPlan? PlanWith(GenerationInput input, BoardSource source, BootFileSet files, LoadLayout layout, ulong dtbSize, DiagnosticBag diagnostics)
         {
-            var all = new System.Collections.Generic.List<BootFile>(files.Planned);
+            var all = new List<BootFile>(files.Planned);
             if (source.Text != null)
                 all.Add(new BootFile(BootFolder.HostDtb, BootFileRole.HostDtb, dtbSize) { Span = source.Span });
             var bag = new DiagnosticBag();
