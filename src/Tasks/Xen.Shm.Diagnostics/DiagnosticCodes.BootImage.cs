@@ -35,5 +35,9 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor DiskImageNameClash = new("XSHM5051", Severity.Error, "two boot folder names that FAT, ignoring case, takes as one");
         public static readonly DiagnosticDescriptor DiskImageFileTooLarge = new("XSHM5052", Severity.Error, "a boot folder file of 4 GiB or more, past FAT32's file size");
         public static readonly DiagnosticDescriptor DiskImageTooLarge = new("XSHM5053", Severity.Error, "the disk image would pass FAT32's cluster count or the MBR's 2 TiB");
+
+        // 506x: the boot script's own name (XenShmBootScriptName).
+        public static readonly DiagnosticDescriptor BootScriptNameInvalid = new("XSHM5060", Severity.Error, "XenShmBootScriptName is not a plain file name or names one of the SDK's own files");
+        public static readonly DiagnosticDescriptor BootScriptNameClash = new("XSHM5061", Severity.Error, "the boot script's name is also the name of a file copied into the boot folder");
     }
 }

@@ -1,25 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Text;
-using System.Threading.Tasks;
-using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
-using Xen.Shm.Generation.Chosen;
-using Xen.Shm.Generation.Cpupool;
-using Xen.Shm.Generation.DomainShm;
-using Xen.Shm.Generation.Dts;
-using Xen.Shm.Generation.Evtchn;
-using Xen.Shm.Generation.Guest;
-using Xen.Shm.Generation.HostTree;
-using Xen.Shm.Generation.Iomem;
-using Xen.Shm.Generation.Layout;
-using Xen.Shm.Generation.MmioSram;
-using Xen.Shm.Generation.StaticShm;
-using Xen.Shm.Generation.Uio;
-using Xen.Shm.Generation.Xl;
-using Xen.Shm.Topology;
+using Xen.Shm.Generation.Stages;
 
 namespace Xen.Shm.Generation
 {
@@ -27,19 +10,11 @@ namespace Xen.Shm.Generation
     /// Entry point: validated board → every generated artefact (host DTS/DTB with /chosen, host
     /// overlay, partial DTs, xl files, load plan, creation order). Pure: reads no file except what
     /// the board source itself /include/s through the compiler. Bad input gives diagnostics, never
-    /// an exception; with an error, no files are returned.
+    /// an exception; with an error, no files are returned. Each stage is a file in Stages/; what one
+    /// stage hands the next is in its signature (README "Stages").
     /// </summary>
     public static class BoardGenerator
     {
-        /// <summary>Most rounds of "plan, build /chosen, measure the host DTB" (§10.3); two always suffice, see README.</summary>
-        private const int MaxPlanRounds = 4;
-
-        /// <summary>U-Boot legacy image header (include/image.h, struct legacy_img_hdr).</summary>
-        private const ulong UImageHeaderSize = 64;
-
-        /// <summary>fdt apply route: the room given to <c>fdt resize</c> is rounded up to this.</summary>
-        private const ulong OverlayRoomStep = 0x1000;
-
         public static GenerationResult Generate(GenerationInput input)
         {
             if (input is null) throw new ArgumentNullException(nameof(input));
@@ -48,466 +23,55 @@ namespace Xen.Shm.Generation
             // caller's up-to-date checks need them (like grpc's .protodep).
             var dependencies = new List<string>();
             var board = input.Board;
-            int rootA = board.Host.AddressCells.Value, rootS = board.Host.SizeCells.Value;
-            var boardSpan = board.Host.DeviceTree?.Span ?? board.Host.Span;
 
-            // 1. The board as it is: must compile; tells whether /reserved-memory exists and its cells.
-            var host = new HostChanges
-            {
-                ReservedAddressCells = board.Host.ReservedMemoryAddressCells ?? rootA,
-                ReservedSizeCells = board.Host.ReservedMemorySizeCells ?? rootS,
-                ReservedMemoryExists = board.Host.ReservedMemoryAddressCells.HasValue,
-            };
-            string? hostSource = input.HostSource;
-            DtTree? boardTree = null;
-            // 1a. host.overlays, applied to the board before anything else (UserOverlays/).
-            byte[]? hostBlob = UserOverlays.UserOverlays.Apply(input, hostSource, diagnostics, dependencies) ?? input.HostBlob;
-            if (diagnostics.HasErrors) return Failed(diagnostics);
-            if (hostBlob != input.HostBlob) hostSource = null;
-            if (hostSource == null && hostBlob != null)
-            {
-                var tree = DtbReader.Read(hostBlob, input.HostSourceName, diagnostics);
-                if (tree == null) return Failed(diagnostics);
-                hostSource = DtsWriter.Write(tree);
-            }
-            if (hostSource != null)
-            {
-                // Parse only (cheap); the checks run once, on the patched tree.
-                var parsed = DtsParser.Parse(hostSource, input.HostSourceName, input.IncludeDirs);
-                if (parsed.Tree == null)
-                {
-                    diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, boardSpan,
-                        $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(parsed.Messages)}");
-                    AtTheirPositions(parsed.Messages, diagnostics);
-                    return Failed(diagnostics);
-                }
-                boardTree = parsed.Tree;
-                dependencies.AddRange(parsed.Dependencies);
-                var rm = parsed.Tree.FindNode("/reserved-memory");
-                host.ReservedMemoryExists = rm != null;
-                if (rm != null)
-                {
-                    host.ReservedAddressCells = CellsOf(rm, "#address-cells", 2);
-                    host.ReservedSizeCells = CellsOf(rm, "#size-cells", 1);
-                }
-            }
+            // 1. The board as it is (host.overlays applied first): must compile.
+            var source = BoardSource.Load(input, diagnostics, dependencies);
+            if (source == null) return Failed(diagnostics);
 
-            var xenArgs = boardTree?.FindNode("/chosen")?.GetProperty("xen,xen-bootargs");
-            string? boardXenBootargs = xenArgs != null && xenArgs.Value.IsOneString ? xenArgs.Value.AsCString() : null;
+            // 2. Every region's contribution to the host tree, the guests and /chosen, in declaration order.
+            var regions = RegionChanges.Collect(input, source, diagnostics);
+            if (regions == null) return Failed(diagnostics);
 
-            // 2. Every region's contribution, in declaration order.
-            var regions = new Regions(board, host);
-            Carveouts.Apply(board, host);
-            foreach (var region in board.Regions)
-            {
-                switch (region)
-                {
-                    case IomemCacheableRegion r: IomemCacheableGenerator.Apply(r, regions); break;
-                    case UioRegion r: UioGenerator.Apply(r, regions, rootA, rootS); break;
-                    case StaticShmRegion r: StaticShmGenerator.Apply(r, regions); break;
-                    case MmioSramRegion r: MmioSramGenerator.Apply(r, regions, rootA, rootS); break;
-                    case DomainShmRegion r: DomainShmGenerator.Apply(r, regions); break;
-                }
-            }
-            if (boardTree != null) DevicePassthrough.Apply(board, boardTree, regions, diagnostics);
-            else
-                foreach (var d in board.Domains.Where(d => d.Kind.Value != DomainKind.Dom0))
-                    foreach (var p in d.Passthrough)
-                        diagnostics.Add(DiagnosticCodes.PassthroughPathNotFound, p.Span, $"'{p.Value}' cannot be passed through: the board has no device tree");
-            EventChannelGenerator.Apply(board, regions.Chosen);
-            if (board.Cpupools.Count > 0) CpupoolGenerator.Apply(board, CompiledBoard(hostSource, input), host, regions.Chosen, diagnostics);
+            // 3. Guest partial trees, compiled now: the dom0less ones are loaded, their sizes feed the plan.
+            var bootFiles = new BootFileSet(input.Files, diagnostics);
+            var guests = GuestTrees.Start(input, regions, diagnostics, dependencies);
+            guests.CollectLoaded(bootFiles, diagnostics);
+
+            // 4. The input files the boot loads or copies.
+            bool xenAsUImage = BootInputs.Add(input, source, bootFiles);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
-            var outputs = new List<OutputFile>();
-            var copies = new List<OutputFile>();
-            var planned = new List<BootFile>();
-            var sizes = new Dictionary<string, ulong>(StringComparer.Ordinal);
+            // 5. Load plan, /chosen and the patched host tree, settled together.
+            var memory = BoardMemory.Of(board);
+            var host = HostTreePlanning.Run(input, source, regions, bootFiles, memory, diagnostics);
+            if (host == null) return Failed(diagnostics);
 
-            void Boot(BoardFile? file, string name, BootFileRole role, Domain? domain)
-            {
-                if (file == null) return;
-                if (!input.Files.TryGetValue(file.FullPath, out var facts))
-                {
-                    diagnostics.Add(DiagnosticCodes.BootFileUnmeasured, file.Span, $"the size of '{file.WrittenPath}' is not known (file missing?)");
-                    return;
-                }
-                planned.Add(new BootFile(name, role, facts.Size, facts.ImageSize, domain?.Index ?? 0) { Span = file.Span });
-                sizes[name] = facts.Size;
-                copies.Add(new OutputFile(name, OutputKind.Copy, null, file.FullPath, null, domain?.Name.Value));
-            }
-
-            // 3. Guest partial trees (compiled now: their sizes feed the load plan).
-            var partials = new List<OutputFile>();
-            var xlTrees = new HashSet<string>(StringComparer.Ordinal);
-            var pending = new List<(Domain Domain, string Dts, Task<DtcResult> Compile)>();
-            foreach (var d in board.Domains)
-            {
-                var parts = d.DeviceTree != null && d.Kind.Value != DomainKind.Dom0 ? regions.For(d) : regions.Find(d.Name.Value);
-                if (parts == null) continue;
-                string? user = null;
-                int? userSizeCells = null;
-                if (d.DeviceTree != null && d.Kind.Value != DomainKind.Dom0)
-                {
-                    user = UserTree(input, d.DeviceTree, diagnostics, out var userTree, dependencies);
-                    if (user == null) continue;
-                    var cells = userTree?.FindNode("/passthrough")?.GetProperty("#size-cells");
-                    if (cells != null && cells.Value.Length == 4) userSizeCells = (int)cells.Value.GetCell(0);
-                }
-                string? dts = d.Kind.Value == DomainKind.Xl ? PartialTrees.XlSharedMemory(parts, user)
-                    : d.Kind.Value == DomainKind.Dom0less ? PartialTrees.Dom0lessPassthrough(parts, user, userSizeCells) : null;
-                if (dts == null) continue;
-                // Independent trees: compiled side by side (the compiler keeps no shared state).
-                pending.Add((d, dts, Task.Run(() => Dtc.Compile(dts, d.Name.Value + ".dts", new DtcOptions()))));
-            }
-            // dom0less trees are loaded, so their sizes feed the plan now; xl trees are collected after
-            // the host tree is compiled (they only have to exist, and compile meanwhile).
-            void Collect(Domain d, string dts, Task<DtcResult> task)
-            {
-                bool xl = d.Kind.Value == DomainKind.Xl;
-                string dtsPath = xl ? BootFolder.InFolder(BootFolder.XlDts(board, d)) : BootFolder.PartialDts(d);
-                string dtbPath = xl ? BootFolder.InFolder(BootFolder.XlDtb(board, d)) : BootFolder.PartialDtb(d);
-                var dtb = Generated(task.Result, dtsPath, d.Span, diagnostics);
-                if (dtb == null) return;
-                TreeWarnings.Add(task.Result, d.Name.Value + ".dts", 0, dtsPath, d.Span, diagnostics);
-                partials.Add(new OutputFile(dtsPath, OutputKind.PartialDts, Utf8(dts), null, null, d.Name.Value));
-                partials.Add(new OutputFile(dtbPath, OutputKind.PartialDtb, dtb, null, null, d.Name.Value));
-                if (xl) xlTrees.Add(d.Name.Value);
-                else
-                {
-                    planned.Add(new BootFile(dtbPath, BootFileRole.DomUDeviceTree, (ulong)dtb.Length, null, d.Index) { Span = d.Span });
-                    sizes[dtbPath] = (ulong)dtb.Length;
-                }
-            }
-            foreach (var (d, dts, task) in pending)
-                if (d.Kind.Value != DomainKind.Xl) Collect(d, dts, task);
-
-            // 4. Boot-loaded inputs (§10.3 order is the planner's; this is just the set).
-            var dom0 = board.Dom0;
-            if (dom0 != null)
-            {
-                Boot(dom0.Kernel, dom0.Kernel != null ? BootFolder.DomainFile(dom0, dom0.Kernel) : "", BootFileRole.Dom0Kernel, dom0);
-                Boot(dom0.Ramdisk, dom0.Ramdisk != null ? BootFolder.DomainFile(dom0, dom0.Ramdisk) : "", BootFileRole.Dom0Ramdisk, dom0);
-            }
-            foreach (var d in board.Domains.Where(d => d.Kind.Value == DomainKind.Dom0less))
-            {
-                Boot(d.Kernel, d.Kernel != null ? BootFolder.DomainFile(d, d.Kernel) : "", BootFileRole.DomUKernel, d);
-                Boot(d.Ramdisk, d.Ramdisk != null ? BootFolder.DomainFile(d, d.Ramdisk) : "", BootFileRole.DomURamdisk, d);
-            }
-            // bootm route (LAYOUT L1): xen.uimg (64-byte legacy header + Xen) in Xen's slot, then the
-            // memory `bootm loados` copies Xen to (its run area); nothing boots without a device tree.
-            bool xenAsUImage = input.Boot.XenAsUImage && hostSource != null;
-            if (board.Xen.Image is BoardFile xenFile && xenAsUImage && input.Files.TryGetValue(xenFile.FullPath, out var xenFacts))
-            {
-                planned.Add(new BootFile(BootFolder.XenUImage, BootFileRole.Xen, xenFacts.Size + UImageHeaderSize) { Span = xenFile.Span });
-                planned.Add(new BootFile(BootFolder.Xen(xenFile), BootFileRole.XenRunArea, xenFacts.Size, xenFacts.ImageSize) { Span = xenFile.Span });
-                sizes[BootFolder.XenUImage] = xenFacts.Size + UImageHeaderSize;
-                copies.Add(new OutputFile(BootFolder.XenUImage, OutputKind.XenUImage, null, xenFile.FullPath, null, null));
-            }
-            else if (board.Xen.Image != null) Boot(board.Xen.Image, BootFolder.Xen(board.Xen.Image), BootFileRole.Xen, null);
-            BootExtras.BootExtras.Add(board, Boot, copies);
+            // 6. The same changes as an overlay (compiled next to the host tree), then the xl guests' trees.
+            var overlay = host.Overlay ?? HostOverlay.Start(input, regions.Host);
+            var overlayDtb = overlay.Blob(source.Span, diagnostics);
+            guests.CollectXl(diagnostics);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
-            // 5. Load plan and /chosen: the host DTB's size depends on /chosen, which depends on the
-            //    plan; the DTB is placed after every module it names (§10.3), so re-planning with the
-            //    measured size never moves a module and the second round is stable.
-            var layout = Layout(board);
-            LoadPlan? plan = null;
-            string? hostDts = null;
-            byte[]? hostDtb = null;
-            DtsNode? chosen = null;
-            string? overlaySource = null;
-            Task<DtcResult>? overlayTask = null;
-            ulong dtbGuess = (ulong)(hostSource?.Length ?? 0);
-            DtcResult? hostCompiled = null;
-            for (int round = 0; round < MaxPlanRounds; round++)
-            {
-                var files = new List<BootFile>(planned);
-                if (hostSource != null)
-                    files.Add(new BootFile(BootFolder.HostDtb, BootFileRole.HostDtb, dtbGuess) { Span = boardSpan });
-                var bag = new DiagnosticBag();
-                plan = LoadAddressPlanner.Plan(layout, files, bag, board.Host.Span);
-                if (plan == null)
-                {
-                    diagnostics.AddRange(bag);
-                    return Failed(diagnostics);
-                }
-                chosen = ChosenBuilder.Build(board, regions, plan, n => sizes.TryGetValue(n, out var s) ? s : 0, boardXenBootargs);
-                host.Chosen = chosen;
-                if (hostSource == null) break;
-                string text = HostChangeWriter.HostSource(hostSource, BootFolder.FileName(input.HostSourceName),
-                    HostChangeWriter.Blocks(host, rootA, rootS, overlay: false));
-                // Same text as the last round (the modules did not move): same bytes, no recompile.
-                if (text != hostDts)
-                {
-                    hostDts = text;
-                    overlaySource = OverlaySource(input, host, rootA, rootS);
-                    string o = overlaySource;
-                    overlayTask = Task.Run(() => Dtc.Compile(o, BootFolder.HostOverlaySource, new DtcOptions()));
-                    var compiled = Compile(hostDts, input.HostSourceName, input.IncludeDirs);
-                    if (!compiled.Succeeded || compiled.Output == null)
-                    {
-                        // Tell a broken board from a generated tree that breaks it.
-                        var board0 = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
-                        if (!board0.Succeeded)
-                            diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, FirstErrorSpan(board0.Messages, boardSpan),
-                                $"the board device tree '{input.HostSourceName}' does not compile: {FirstError(board0.Messages)}", boardSpan);
-                        else
-                            diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, boardSpan,
-                                $"the patched host device tree does not compile: {FirstError(compiled.Messages)}");
-                        return Failed(diagnostics);
-                    }
-                    hostDtb = compiled.Output;
-                    hostCompiled = compiled;
-                }
-                if ((ulong)hostDtb!.Length == dtbGuess) break;
-                dtbGuess = (ulong)hostDtb.Length;
-                if (round == MaxPlanRounds - 1)
-                {
-                    diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, boardSpan, "the host DTB size did not settle while planning load addresses");
-                    return Failed(diagnostics);
-                }
-            }
+            // 7. The fdt apply route re-plans with board.dtb + overlay in the host DTB's place.
+            var route = FdtApplyRoute.Choose(input, source, bootFiles, memory, host, overlayDtb, diagnostics);
+            if (route == null) return Failed(diagnostics);
 
-            // The board's dtc warnings (and any in our blocks), once, from the host tree the boot loads.
-            if (hostCompiled != null)
-                TreeWarnings.Add(hostCompiled, input.HostSourceName, input.HostSource != null ? TreeWarnings.Lines(input.HostSource) : 0,
-                    BootFolder.HostDts, new SourceSpan(input.HostSourceName, 0, 0), diagnostics);
-
-            // 6. The overlay: the same changes as &{/path} fragments (compiled above, next to the host tree).
-            if (overlaySource == null || overlayTask == null)
-            {
-                overlaySource = OverlaySource(input, host, rootA, rootS);
-                string o = overlaySource;
-                overlayTask = Task.Run(() => Dtc.Compile(o, BootFolder.HostOverlaySource, new DtcOptions()));
-            }
-            var overlay = Generated(overlayTask.Result, BootFolder.HostOverlaySource, boardSpan, diagnostics);
-
-            foreach (var (d, dts, task) in pending)
-                if (d.Kind.Value == DomainKind.Xl) Collect(d, dts, task);
+            // 8. xl files and the creation order (§6.4).
+            var xl = XlFiles.Write(board, regions, guests.XlDomainsWithTree, diagnostics);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
-            // 6b. fdt apply route (LAYOUT L1/L3): the boot medium gets the unmodified board DTB and the
-            //     overlay in the host DTB's place (§10.3: overlays, then the DTB, after every module,
-            //     so no module moves and /chosen stays right). The board DTB's slot keeps room for
-            //     what `fdt resize` adds: the growth host.dtb shows, plus the overlay's size as margin.
-            byte[]? boardDtb = null;
-            ulong overlayRoom = 0;
-            bool applyOverlay = input.Boot.ApplyOverlay && hostSource != null && hostDtb != null && overlay != null;
-            if (applyOverlay)
-            {
-                var compiledBoard = Compile(hostSource!, input.HostSourceName, input.IncludeDirs);
-                boardDtb = Generated(compiledBoard, BootFolder.BoardDtb, boardSpan, diagnostics);
-                if (boardDtb == null) return Failed(diagnostics);
-                ulong growth = hostDtb!.Length > boardDtb.Length ? (ulong)(hostDtb.Length - boardDtb.Length) : 0;
-                overlayRoom = AlignUp(growth + (ulong)overlay!.Length, OverlayRoomStep);
-                var files = new List<BootFile>(planned)
-                {
-                    new BootFile(BootFolder.HostOverlay, BootFileRole.HostDtbOverlay, (ulong)overlay.Length) { Span = boardSpan },
-                    // MemorySize = file + room: the tree grows in place when the overlay is applied.
-                    new BootFile(BootFolder.BoardDtb, BootFileRole.HostDtb, (ulong)boardDtb.Length, (ulong)boardDtb.Length + overlayRoom) { Span = boardSpan },
-                };
-                var bag = new DiagnosticBag();
-                var replanned = LoadAddressPlanner.Plan(layout, files, bag, board.Host.Span);
-                if (replanned == null)
-                {
-                    diagnostics.AddRange(bag);
-                    return Failed(diagnostics);
-                }
-                foreach (var p in plan!.Files.Where(p => p.File.Role != BootFileRole.HostDtb))
-                    if (replanned.Find(p.File.Name)?.Address != p.Address)
-                        throw new InvalidOperationException($"planning the fdt apply route moved '{p.File.Name}'");
-                plan = replanned;
-            }
+            // 9. Outputs in a fixed order; the boot script must not land on one of them.
+            var outputs = OutputList.Assemble(host, overlay, overlayDtb, route, bootFiles, guests, xl);
+            if (host.Dtb != null && BootExtras.BootScriptClash.Find(board, input.Boot.ScriptName, outputs, diagnostics)) return Failed(diagnostics);
 
-            // 7. xl files and the creation order (§6.4).
-            var xlFiles = new List<OutputFile>();
-            foreach (var d in board.Domains.Where(d => d.Kind.Value == DomainKind.Xl))
-            {
-                var cfg = XlConfigs.For(board, d, regions.Find(d.Name.Value), xlTrees.Contains(d.Name.Value));
-                string? text = XlConfigWriter.Write(cfg, XlConfigs.Flavour(board), diagnostics);
-                if (text == null) continue;
-                xlFiles.Add(new OutputFile(BootFolder.InFolder(BootFolder.XlConfig(board, d)), OutputKind.XlConfig, Utf8(text), null, null, d.Name.Value));
-                if (d.Kernel != null) xlFiles.Add(new OutputFile(BootFolder.InFolder(BootFolder.XlFile(board, d, d.Kernel)), OutputKind.Copy, null, d.Kernel.FullPath, null, d.Name.Value));
-                if (d.Ramdisk != null) xlFiles.Add(new OutputFile(BootFolder.InFolder(BootFolder.XlFile(board, d, d.Ramdisk)), OutputKind.Copy, null, d.Ramdisk.FullPath, null, d.Name.Value));
-            }
-            var order = board.XlCreationOrder.Select(d => d.Name.Value).ToList();
-            if (diagnostics.HasErrors) return Failed(diagnostics);
-
-            // 8. Outputs in a fixed order; loaded files carry their address.
-            // LAYOUT L1: sources never go on the boot medium; host.dtb, or board.dtb + the overlay.
-            if (hostDts != null && hostDtb != null)
-            {
-                outputs.Add(new OutputFile(BootFolder.HostDts, OutputKind.HostDts, Utf8(hostDts), null, null, null) { OnBootMedium = false });
-                outputs.Add(new OutputFile(BootFolder.HostDtb, OutputKind.HostDtb, hostDtb, null, plan!.Find(BootFolder.HostDtb)?.Address, null) { OnBootMedium = !applyOverlay });
-            }
-            if (boardDtb != null)
-                outputs.Add(new OutputFile(BootFolder.BoardDtb, OutputKind.BoardDtb, boardDtb, null, plan!.Find(BootFolder.BoardDtb)?.Address, null));
-            outputs.Add(new OutputFile(BootFolder.HostOverlaySource, OutputKind.HostOverlaySource, Utf8(overlaySource), null, null, null) { OnBootMedium = false });
-            if (overlay != null)
-                outputs.Add(new OutputFile(BootFolder.HostOverlay, OutputKind.HostOverlay, overlay, null, plan!.Find(BootFolder.HostOverlay)?.Address, null) { OnBootMedium = applyOverlay });
-            foreach (var c in copies)
-                outputs.Add(new OutputFile(c.Path, c.Kind, null, c.SourcePath, plan!.Find(c.Path)?.Address, c.Domain));
-            foreach (var p in partials)
-                outputs.Add(new OutputFile(p.Path, p.Kind, p.Content, null, p.Kind == OutputKind.PartialDtb ? plan!.Find(p.Path)?.Address : null, p.Domain)
-                    { OnBootMedium = p.Kind == OutputKind.PartialDtb });
-            outputs.AddRange(xlFiles);
-            if (order.Count > 0)
-            {
-                string dir = BootFolder.XlDirectory(board);
-                outputs.Add(new OutputFile(BootFolder.InFolder(dir + "/" + BootFolder.CreationOrderFile), OutputKind.CreationOrder, Utf8(StartScript.List(order)), null, null, null));
-                outputs.Add(new OutputFile(BootFolder.InFolder(dir + "/" + BootFolder.StartScriptFile), OutputKind.StartScript, Utf8(StartScript.Script(order, dir.Length == 0 ? "/" : dir)), null, null, null));
-            }
-            if (hostDtb != null && BootExtras.BootScriptClash.Find(board, input.Boot.ScriptName, outputs, diagnostics)) return Failed(diagnostics);
-            return new GenerationResult(outputs, plan, order, diagnostics.ToList(), BootLayoutOf(board, plan!, outputs, xenAsUImage, applyOverlay, overlayRoom, input.Boot.ScriptName))
+            // 10. The boot layout the boot-script and packaging steps read.
+            var layout = BootLayouts.Of(board, memory, route, outputs, xenAsUImage, input.Boot.ScriptName);
+            return new GenerationResult(outputs, route.Plan, xl.CreationOrder, diagnostics.ToList(), layout)
             {
                 Dependencies = dependencies.Distinct(StringComparer.Ordinal).ToList(),
-                BoardSource = hostSource,
+                BoardSource = source.Text,
             };
         }
-
-        /// <summary>The plan as the boot-script and packaging steps need it (see <see cref="BootLayout"/>).</summary>
-        private static BootLayout BootLayoutOf(Board board, LoadPlan plan, List<OutputFile> outputs, bool xenAsUImage, bool applyOverlay, ulong overlayRoom, string scriptName)
-        {
-            var xen = plan.Find(BootFileRole.Xen);
-            var dtb = plan.Find(BootFileRole.HostDtb);
-            var overlay = applyOverlay ? plan.Find(BootFileRole.HostDtbOverlay) : null;
-            var fpga = plan.Find(BootFileRole.Bitstream);
-            var placed = BootLayoutMemory.Of(plan);
-            return new BootLayout
-            {
-                ScriptAddress = plan.BootScriptAddress,
-                ScriptName = scriptName,
-                Loads = plan.Files.Where(f => f.File.Role != BootFileRole.XenRunArea).Select(f => (f.File.Name, f.Address)).ToList(),
-                XenPath = xen?.File.Name,
-                XenAddress = xen?.Address,
-                XenSource = board.Xen.Image?.FullPath,
-                XenRunAddress = xenAsUImage ? plan.Find(BootFileRole.XenRunArea)?.Address : null,
-                DtbPath = dtb?.File.Name,
-                DtbAddress = dtb?.Address,
-                OverlayPath = overlay?.File.Name,
-                OverlayAddress = overlay?.Address,
-                OverlayRoom = overlay != null ? overlayRoom : (ulong?)null,
-                Fpga = fpga != null ? new FpgaLoad(fpga.File.Name, fpga.Address, fpga.File.FileSize, BootExtras.BootExtrasNames.FpgaCommand(fpga.File.Name)) : null,
-                Files = outputs.Where(o => o.OnBootMedium)
-                    .GroupBy(o => o.Path, StringComparer.Ordinal).Select(g => g.First())
-                    .OrderBy(o => o.Path, StringComparer.Ordinal)
-                    // xen.uimg is written by the boot-script step (it wraps the raw Xen), so it is not a plain copy.
-                    .Select(o => new BootLayoutFile(o.Path, o.LoadAddress, o.Kind == OutputKind.XenUImage ? null : o.SourcePath)).ToList(),
-                // For the FIT step (BootImage/Fit): what each file is, and where memory after the plan is free.
-                Roles = placed.Roles,
-                LoadEnd = placed.LoadEnd,
-                Memory = Layout(board),
-            };
-        }
-
-        private static ulong AlignUp(ulong v, ulong step) => (v + step - 1) / step * step;
-
-        /// <summary>§10.3: RAM after carving, MEMORY_START/END, and every range a boot file must not touch.</summary>
-        public static LoadLayout Layout(Board board)
-        {
-            var reserved = new List<Layout.AddressRange>();
-            foreach (var r in board.Regions)
-                if (r.HostRange is Topology.AddressRange hr) reserved.Add(new Layout.AddressRange(hr.Base, hr.Size));
-            foreach (var r in board.Host.Reserved) reserved.Add(new Layout.AddressRange(r.Range.Base, r.Range.Size));
-            // Xen hands static memory to its domain at boot: a module loaded there would be overwritten.
-            foreach (var d in board.Domains)
-                foreach (var b in d.StaticMem) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
-            // Xen's static heap (§10.3: IB skips it too).
-            foreach (var b in board.Xen.StaticHeap) reserved.Add(new Layout.AddressRange(b.Range.Base, b.Range.Size));
-            return new LoadLayout(board.HostRamAfterCarve.Select(b => new Layout.AddressRange(b.Range.Base, b.Range.Size)).ToList())
-            {
-                MemoryStart = board.Host.BootStart.Value,
-                MemoryEnd = board.Host.BootEnd.Value,
-                Reserved = reserved,
-            };
-        }
-
-        /// <summary>The board compiled by dtc and read back (phandles assigned, as Xen will see them); null without a board tree.</summary>
-        private static DtTree? CompiledBoard(string? hostSource, GenerationInput input)
-        {
-            if (hostSource == null) return null;
-            var r = Compile(hostSource, input.HostSourceName, input.IncludeDirs);
-            return r.Succeeded && r.Output != null ? DtbReader.Read(r.Output, input.HostSourceName, new DiagnosticBag()) : null;
-        }
-
-        private static DtcResult Compile(string source, string name, IReadOnlyList<string> includeDirs)
-        {
-            var options = new DtcOptions();
-            options.IncludeDirs.AddRange(includeDirs);
-            return Dtc.Compile(source, name, options);
-        }
-
-        /// <summary>The user's partial tree as DTS text (a DTB is decompiled), parsed to read its cells; null after a diagnostic.</summary>
-        private static string? UserTree(GenerationInput input, BoardFile file, DiagnosticBag diagnostics, out DtTree? tree, List<string> dependencies)
-        {
-            tree = null;
-            if (!input.UserTrees.TryGetValue(file.FullPath, out var given))
-            {
-                diagnostics.Add(DiagnosticCodes.UserTreeNotGiven, file.Span, $"the partial device tree '{file.WrittenPath}' was not given to the generator (file missing?)");
-                return null;
-            }
-            string? text = given.Source;
-            if (text == null)
-            {
-                tree = DtbReader.Read(given.Blob!, file.WrittenPath, diagnostics);
-                if (tree == null) return null;
-                return DtsWriter.Write(tree);
-            }
-            var parsed = DtsParser.Parse(text, file.FullPath, input.IncludeDirs);
-            if (parsed.Tree == null)
-            {
-                diagnostics.Add(DiagnosticCodes.BoardTreeDoesNotCompile, file.Span,
-                    $"the partial device tree '{file.WrittenPath}' does not compile: {FirstError(parsed.Messages)}");
-                AtTheirPositions(parsed.Messages, diagnostics);
-                return null;
-            }
-            tree = parsed.Tree;
-            dependencies.AddRange(parsed.Dependencies);
-            return text;
-        }
-
-        private static string OverlaySource(GenerationInput input, HostChanges host, int rootA, int rootS) =>
-            HostChangeWriter.OverlaySource(BootFolder.FileName(input.HostSourceName), HostChangeWriter.Blocks(host, rootA, rootS, overlay: true));
-
-        private static byte[]? Generated(DtcResult r, string name, SourceSpan span, DiagnosticBag diagnostics)
-        {
-            if (r.Succeeded && r.Output != null) return r.Output;
-            diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, span, $"generated '{name}' does not compile: {FirstError(r.Messages)}");
-            return null;
-        }
-
-        /// <summary>Where dtc saw the first error (the board.dts line), else the YAML's deviceTree value.</summary>
-        private static SourceSpan FirstErrorSpan(IReadOnlyList<DtcMessage> messages, SourceSpan fallback)
-        {
-            var first = messages.FirstOrDefault(m => m.Severity != DtcSeverity.Warning && !m.Span.IsEmpty);
-            return first == null ? fallback : first.ToDiagnostic().Span;
-        }
-
-        // The compiler's own errors that have a place in the user's source (a syntax error, an
-        // /incbin/ of a FIFO) also go out at that place, so the IDE can jump to the line (issue 17).
-        private static void AtTheirPositions(IReadOnlyList<DtcMessage> messages, DiagnosticBag diagnostics)
-        {
-            foreach (var m in messages)
-                if (m.Severity != DtcSeverity.Warning && !m.Span.IsEmpty) diagnostics.Add(m.ToDiagnostic());
-        }
-
-        private static string FirstError(IReadOnlyList<DtcMessage> messages)
-        {
-            string text = DtcMessage.Render(messages).Trim();
-            int nl = text.IndexOf('\n');
-            foreach (var line in text.Split('\n'))
-                if (line.IndexOf("ERROR", StringComparison.OrdinalIgnoreCase) >= 0 || line.IndexOf("FATAL", StringComparison.OrdinalIgnoreCase) >= 0)
-                    return line.Trim();
-            return nl < 0 ? text : text.Substring(0, nl);
-        }
-
-        private static int CellsOf(DtNode node, string name, int fallback)
-        {
-            var p = node.GetProperty(name);
-            return p != null && p.Value.Length == 4 ? (int)p.Value.GetCell(0) : fallback;
-        }
-
-        private static byte[] Utf8(string s) => new UTF8Encoding(false).GetBytes(s);
 
         private static GenerationResult Failed(DiagnosticBag diagnostics) =>
             new GenerationResult(Array.Empty<OutputFile>(), null, Array.Empty<string>(), diagnostics.ToList());

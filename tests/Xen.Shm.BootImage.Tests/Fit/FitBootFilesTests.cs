@@ -4,6 +4,7 @@ using Xen.Shm.BootImage.Script;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Layout;
+using Xen.Shm.Topology;
 
 namespace Xen.Shm.BootImage.Tests.Fit;
 

@@ -167,7 +167,7 @@ public sealed class ScriptLoadFromPlanTests
     {
         var bag = new DiagnosticBag();
         var plan = Xen.Shm.Generation.Layout.LoadAddressPlanner.Plan(
-            new Xen.Shm.Generation.Layout.LoadLayout(new[] { new Xen.Shm.Generation.Layout.AddressRange(0x40000000, 0x40000000) }),
+            new Xen.Shm.Generation.Layout.LoadLayout(new[] { new Xen.Shm.Topology.AddressRange(0x40000000, 0x40000000) }),
             new[]
             {
                 new Xen.Shm.Generation.Layout.BootFile("host.dtb", Xen.Shm.Generation.Layout.BootFileRole.HostDtb, 0x3000),

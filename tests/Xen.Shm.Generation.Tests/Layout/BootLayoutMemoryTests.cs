@@ -1,4 +1,5 @@
 using Xen.Shm.Generation.Layout;
+using Xen.Shm.Topology;
 using Xen.Shm.Generation.Tests.Infrastructure;
 
 namespace Xen.Shm.Generation.Tests.Layout;

@@ -1,5 +1,6 @@
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Layout;
+using Xen.Shm.Topology;
 
 namespace Xen.Shm.Generation.Tests.Layout;
 

@@ -179,7 +179,18 @@ namespace Xen.Shm.Devicetree
 
         private DtTree SourceFile()
         {
-            // headers: header | header headers  (flags compared right to left, as the right recursion reduces)
+            _plugin = Headers();
+            var tree = new DtTree();
+            tree.IsPlugin = _plugin;
+            MemReserves(tree);
+            FirstDevicetree(tree);
+            while (Peek().Kind != DtsTokenKind.Eof) NextDevicetree(tree);
+            return tree;
+        }
+
+        /// <summary>headers: header | header headers (flags compared right to left, as the right recursion reduces); true for /plugin/.</summary>
+        private bool Headers()
+        {
             var flags = new List<bool>();
             var starts = new List<SourceSpan>();
             do
@@ -200,12 +211,11 @@ namespace Xen.Shm.Devicetree
             var headersEnd = _prev.Span;
             for (int i = flags.Count - 2; i >= 0; i--)
                 if (flags[i + 1] != flags[i]) Error(Join(starts[i + 1], headersEnd), "Header flags don't match earlier ones");
-            _plugin = flags[0];
+            return flags[0];
+        }
 
-            var tree = new DtTree();
-            tree.IsPlugin = _plugin;
-
-            // memreserves
+        private void MemReserves(DtTree tree)
+        {
             while (Peek().Kind == DtsTokenKind.Label || Peek().Kind == DtsTokenKind.MemReserve)
             {
                 var labels = new List<string>();
@@ -218,8 +228,11 @@ namespace Xen.Shm.Devicetree
                 for (int i = labels.Count - 1; i >= 0; i--) e.Labels.Add(labels[i]);
                 tree.MemoryReservations.Add(e);
             }
+        }
 
-            // devicetree: first element
+        /// <summary>devicetree: its first element, '/' node or (in a plugin) a reference.</summary>
+        private void FirstDevicetree(DtTree tree)
+        {
             var t = Peek();
             if (t.IsChar('/'))
             {
@@ -240,71 +253,76 @@ namespace Xen.Shm.Devicetree
             {
                 throw Fail();
             }
+        }
 
-            while (true)
+        /// <summary>devicetree: one further element (a merge, a labelled or referenced node, a deletion).</summary>
+        private void NextDevicetree(DtTree tree)
+        {
+            var t = Peek();
+            if (t.IsChar('/'))
             {
-                t = Peek();
-                if (t.Kind == DtsTokenKind.Eof) break;
-                if (t.IsChar('/'))
-                {
-                    Take();
-                    var body = NodeDef();
-                    TreeMerge.Merge(tree.Root, body);
-                }
-                else if (t.Kind == DtsTokenKind.Label)
-                {
-                    string label = Take().Text!;
-                    var rt = Peek();
-                    if (rt.Kind != DtsTokenKind.LabelRef && rt.Kind != DtsTokenKind.PathRef) throw Fail();
-                    Take();
-                    var body = NodeDef();
-                    var target = tree.FindNodeByReference(rt.Text!);
-                    if (target != null)
-                    {
-                        target.Labels.Add(label);
-                        TreeMerge.Merge(target, body);
-                    }
-                    else Error(rt.Span, "Label or path " + rt.Text + " not found");
-                }
-                else if (t.Kind == DtsTokenKind.PathRef)
-                {
-                    Take();
-                    var body = NodeDef();
-                    if (_plugin) AddOrphan(tree.Root, body, t.Text!);
-                    else
-                    {
-                        var target = tree.FindNodeByReference(t.Text!);
-                        if (target != null) TreeMerge.Merge(target, body);
-                        else Error(t.Span, "Label or path " + t.Text + " not found");
-                    }
-                }
-                else if (t.Kind == DtsTokenKind.LabelRef)
-                {
-                    Take();
-                    var body = NodeDef();
-                    var target = tree.FindNodeByReference(t.Text!);
-                    if (target != null) TreeMerge.Merge(target, body);
-                    else if (_plugin) AddOrphan(tree.Root, body, t.Text!);
-                    else Error(t.Span, "Label or path " + t.Text + " not found");
-                }
-                else if (t.Kind == DtsTokenKind.DeleteNode || t.Kind == DtsTokenKind.OmitIfNoRef)
-                {
-                    Take();
-                    var rt = Peek();
-                    if (rt.Kind != DtsTokenKind.LabelRef && rt.Kind != DtsTokenKind.PathRef) throw Fail();
-                    Take();
-                    Expect(';');
-                    var target = tree.FindNodeByReference(rt.Text!);
-                    if (target == null) Error(rt.Span, "Label or path " + rt.Text + " not found");
-                    else if (t.Kind == DtsTokenKind.DeleteNode) target.Delete();
-                    else target.OmitIfUnreferenced = true;
-                }
+                Take();
+                var body = NodeDef();
+                TreeMerge.Merge(tree.Root, body);
+            }
+            else if (t.Kind == DtsTokenKind.Label) LabelledReference(tree);
+            else if (t.Kind == DtsTokenKind.PathRef)
+            {
+                Take();
+                var body = NodeDef();
+                if (_plugin) AddOrphan(tree.Root, body, t.Text!);
                 else
                 {
-                    throw Fail();
+                    var target = tree.FindNodeByReference(t.Text!);
+                    if (target != null) TreeMerge.Merge(target, body);
+                    else Error(t.Span, "Label or path " + t.Text + " not found");
                 }
             }
-            return tree;
+            else if (t.Kind == DtsTokenKind.LabelRef)
+            {
+                Take();
+                var body = NodeDef();
+                var target = tree.FindNodeByReference(t.Text!);
+                if (target != null) TreeMerge.Merge(target, body);
+                else if (_plugin) AddOrphan(tree.Root, body, t.Text!);
+                else Error(t.Span, "Label or path " + t.Text + " not found");
+            }
+            else if (t.Kind == DtsTokenKind.DeleteNode || t.Kind == DtsTokenKind.OmitIfNoRef) DeleteOrOmit(tree);
+            else
+            {
+                throw Fail();
+            }
+        }
+
+        /// <summary>devicetree: DT_LABEL DT_REF nodedef (the label is added to the referenced node).</summary>
+        private void LabelledReference(DtTree tree)
+        {
+            string label = Take().Text!;
+            var rt = Peek();
+            if (rt.Kind != DtsTokenKind.LabelRef && rt.Kind != DtsTokenKind.PathRef) throw Fail();
+            Take();
+            var body = NodeDef();
+            var target = tree.FindNodeByReference(rt.Text!);
+            if (target != null)
+            {
+                target.Labels.Add(label);
+                TreeMerge.Merge(target, body);
+            }
+            else Error(rt.Span, "Label or path " + rt.Text + " not found");
+        }
+
+        /// <summary>devicetree: /delete-node/ or /omit-if-no-ref/ of a reference.</summary>
+        private void DeleteOrOmit(DtTree tree)
+        {
+            var t = Take();
+            var rt = Peek();
+            if (rt.Kind != DtsTokenKind.LabelRef && rt.Kind != DtsTokenKind.PathRef) throw Fail();
+            Take();
+            Expect(';');
+            var target = tree.FindNodeByReference(rt.Text!);
+            if (target == null) Error(rt.Span, "Label or path " + rt.Text + " not found");
+            else if (t.Kind == DtsTokenKind.DeleteNode) target.Delete();
+            else target.OmitIfUnreferenced = true;
         }
 
         // livetree.c add_orphan_node: a fragment@N with target/target-path and the body as __overlay__.

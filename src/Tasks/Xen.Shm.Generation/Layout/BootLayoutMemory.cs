@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Xen.Shm.Topology;
 
 namespace Xen.Shm.Generation.Layout
 {
@@ -55,7 +56,8 @@ namespace Xen.Shm.Generation.Layout
             var roles = plan.Files.Where(f => f.File.Role != BootFileRole.XenRunArea)
                 .Select(f => (f.File.Name, f.File.Role, f.File.DomainIndex)).ToList();
             ulong? end = plan.Files.Count == 0 ? (ulong?)null
-                : plan.Files.Max(f => f.Range.Last == ulong.MaxValue ? ulong.MaxValue : f.Range.Last + 1);
+                // The planner gives an empty file one byte (LoadAddressPlanner), so its end is one past it too.
+                : plan.Files.Max(f => new AddressRange(f.Address, Math.Max(f.File.MemorySize, 1UL)).End);
             return (roles, end);
         }
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Xen.Shm.Diagnostics;
+using Xen.Shm.Topology;
 
 namespace Xen.Shm.Generation.Layout
 {
@@ -37,7 +38,7 @@ namespace Xen.Shm.Generation.Layout
             }
 
             ulong memoryStart = layout.MemoryStart ?? banks[0].Base;
-            ulong memoryEnd = layout.MemoryEnd ?? EndOf(banks[banks.Count - 1]);
+            ulong memoryEnd = layout.MemoryEnd ?? banks[banks.Count - 1].End;
             var reserved = layout.Reserved.Where(r => !r.IsEmpty).ToList();
 
             // max(MEMORY_START + 2 MiB, 0xC00000), kept 2 MiB aligned (arm64 Images need it).
@@ -72,7 +73,7 @@ namespace Xen.Shm.Generation.Layout
             if (layout is null) throw new ArgumentNullException(nameof(layout));
             var banks = layout.RamBanks.Where(b => !b.IsEmpty).OrderBy(b => b.Base).ToList();
             if (banks.Count == 0 || AlignUpChecked(from) is not ulong start) return null;
-            ulong memoryEnd = layout.MemoryEnd ?? EndOf(banks[banks.Count - 1]);
+            ulong memoryEnd = layout.MemoryEnd ?? banks[banks.Count - 1].End;
             return new Context(banks, layout.Reserved.Where(r => !r.IsEmpty).ToList(), memoryEnd).Place(start, Math.Max(size, 1UL));
         }
 
@@ -114,8 +115,6 @@ namespace Xen.Shm.Generation.Layout
                 $"does not fit in host RAM below MEMORY_END 0x{memoryEnd.ToString("x", CultureInfo.InvariantCulture)} after the files before it and the reserved ranges");
             return null;
         }
-
-        private static ulong EndOf(AddressRange r) => r.Last == ulong.MaxValue ? ulong.MaxValue : r.Last + 1;
 
         private static ulong? Next(ulong at, ulong size) => at > ulong.MaxValue - size ? null : AlignUpChecked(at + size);
 

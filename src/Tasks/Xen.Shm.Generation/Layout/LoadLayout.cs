@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Xen.Shm.Topology;
 
 namespace Xen.Shm.Generation.Layout
 {

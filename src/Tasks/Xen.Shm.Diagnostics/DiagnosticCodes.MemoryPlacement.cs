@@ -1,11 +1,9 @@
 namespace Xen.Shm.Diagnostics
 {
-    // Issue 20 (part 2): static heap (XSHM2080–2099), xl passthrough/colouring generation (XSHM6010–6019),
-    // boot-script extras (XSHM5060–5069).
+    // XSHM2080–2099: where Xen and the domains take their memory from: Xen's static heap
+    // (xen,static-heap) and LLC cache colouring (llcColors); Xen's own rules (Topology README).
     public static partial class DiagnosticCodes
     {
-        public static readonly DiagnosticDescriptor BootScriptNameInvalid = new("XSHM5060", Severity.Error, "XenShmBootScriptName is not a plain file name or names one of the SDK's own files");
-        public static readonly DiagnosticDescriptor BootScriptNameClash = new("XSHM5061", Severity.Error, "the boot script's name is also the name of a file copied into the boot folder");
         public static readonly DiagnosticDescriptor StaticHeapNotInTarget = new("XSHM2080", Severity.Error, "staticHeap needs Xen 4.17 or later");
         public static readonly DiagnosticDescriptor StaticHeapAlignment = new("XSHM2081", Severity.Error, "static heap bank empty, wrapping or not 64 KiB aligned");
         public static readonly DiagnosticDescriptor StaticHeapNotInRam = new("XSHM2082", Severity.Error, "static heap bank not inside one host RAM bank left after the carve-outs");
