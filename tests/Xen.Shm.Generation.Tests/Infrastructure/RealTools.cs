@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Xen.Shm.Generation.Tests.Infrastructure;
 
 /// <summary>
@@ -45,13 +43,8 @@ internal static class RealTools
 
     public static (int Code, string Stdout, string Stderr) Run(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        string stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, stdout, stderr.Result);
+        var run = ToolProcess.Run(file, args);
+        return (run.ExitCode, run.StdoutText, run.Stderr);
     }
 }
 
