@@ -47,20 +47,3 @@ internal static class RealTools
         return (run.ExitCode, run.StdoutText, run.Stderr);
     }
 }
-
-/// <summary>A temp folder deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xenshm-gen-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, true); } catch (IOException) { }
-    }
-}

@@ -15,19 +15,3 @@ internal static class Tools
         Assert.AreEqual(0, run.ExitCode, $"{exe} {string.Join(' ', args)}\n{run.Stderr}");
     }
 }
-
-internal sealed class TempDir : IDisposable
-{
-    public TempDir()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xshm-topology-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-    }
-}

@@ -43,7 +43,7 @@ public sealed class IomemEntryTests
     private static Dictionary<string, string> RunReference(bool xilinx)
     {
         if (!Tools.TryFind("gcc", "apt-get install gcc libc6-dev", out string gcc)) return new();
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string src = Path.Combine(dir.Path, "iomem.c"), exe = Path.Combine(dir.Path, "iomem");
         File.WriteAllText(src, Reference);
         Tools.Run(gcc, "-O0", "-o", exe, src);
