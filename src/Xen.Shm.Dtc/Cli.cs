@@ -1,4 +1,5 @@
 using System.Text;
+using Xen.Shm.BootImage.Files;
 using Xen.Shm.Devicetree;
 
 namespace Xen.Shm.Dtc;
@@ -153,13 +154,35 @@ public static class Cli
     {
         try
         {
-            AtomicFile.Write(path, bytes, trailingZeros);
+            WriteWhole(path, bytes, trailingZeros);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
         {
             string reason = e is UnauthorizedAccessException ? "Permission denied" : e is DirectoryNotFoundException ? "No such file or directory" : e.Message;
             throw new CliFatal($"Couldn't open {what} file {path}: {reason}");
         }
+    }
+
+    // The SDK's atomic writer (temp file, fsync, rename); dtc opens the output where it is told, so a
+    // missing folder stays an error here, and a device (/dev/null, /dev/stdout) is written straight through.
+    private static void WriteWhole(string path, byte[] bytes, long trailingZeros)
+    {
+        string full = Path.GetFullPath(path);
+        if (full.StartsWith("/dev/", StringComparison.Ordinal) || full.StartsWith("/proc/", StringComparison.Ordinal))
+        {
+            using var device = new FileStream(full, FileMode.Open, FileAccess.Write);
+            device.Write(bytes, 0, bytes.Length);
+            Zeros.Write(device, trailingZeros);
+            return;
+        }
+
+        if (!Directory.Exists(Path.GetDirectoryName(full))) throw new DirectoryNotFoundException(full);
+        AtomicFile.Write(full, stream =>
+        {
+            stream.Write(bytes, 0, bytes.Length);
+            // Extending a regular file reads back as zeros (and stays sparse): no 2 GiB buffer.
+            if (trailingZeros > 0) stream.SetLength(bytes.Length + trailingZeros);
+        });
     }
 
     private static byte[] ReadAll(Stream s)

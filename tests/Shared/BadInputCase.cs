@@ -159,9 +159,7 @@ public sealed class BadInputCase
 
     private static void MakeFifo(string path)
     {
-        using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo", [path]) { UseShellExecute = false })!;
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException("mkfifo " + path + " failed");
+        ToolProcess.Check("mkfifo", [path]);
     }
 
     private static int IndexOf(byte[] haystack, byte[] needle)

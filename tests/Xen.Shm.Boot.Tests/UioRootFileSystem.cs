@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Xen.Shm.Boot.Tests;
 
 /// <summary>
@@ -32,34 +29,8 @@ public static class UioRootFileSystem
     {
         using var s = new MemoryStream();
         s.Write(preparedInitramfs);
-        Pad(s);
-        var dirs = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var name in files.Keys)
-        {
-            for (var i = name.IndexOf('/'); i > 0; i = name.IndexOf('/', i + 1)) dirs.Add(name.Substring(0, i));
-        }
-        foreach (var d in dirs) Entry(s, d, 0x41ED, Array.Empty<byte>());                        // directory, 0755
-        foreach (var (name, data) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
-            Entry(s, name, name.EndsWith(".sh", StringComparison.Ordinal) ? 0x81EDu : 0x81A4u, data); // scripts 0755, else 0644
-        Entry(s, "TRAILER!!!", 0, Array.Empty<byte>());
+        Prerequisites.Initramfs.WriteNewc(s, files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => (f.Key, f.Value)),
+            name => name.EndsWith(".sh", StringComparison.Ordinal) ? 0x81EDu : 0x81A4u);   // scripts 0755, else 0644
         return s.ToArray();
-    }
-
-    // newc header: magic "070701" and 13 eight-digit hex fields (ino, mode, uid, gid, nlink, mtime, filesize,
-    // devmajor, devminor, rdevmajor, rdevminor, namesize, check); mtime 0 and owner 0:0 keep it deterministic.
-    private static void Entry(Stream s, string name, uint mode, byte[] data)
-    {
-        var nameBytes = Encoding.ASCII.GetBytes(name + "\0");
-        var fields = new uint[] { 0, mode, 0, 0, (mode & 0xF000) == 0x4000 ? 2u : 1u, 0, (uint)data.Length, 0, 0, 0, 0, (uint)nameBytes.Length, 0 };
-        s.Write(Encoding.ASCII.GetBytes("070701" + string.Concat(fields.Select(f => f.ToString("X8", CultureInfo.InvariantCulture)))));
-        s.Write(nameBytes);
-        Pad(s);
-        s.Write(data);
-        Pad(s);
-    }
-
-    private static void Pad(Stream s)
-    {
-        while (s.Length % 4 != 0) s.WriteByte(0);
     }
 }

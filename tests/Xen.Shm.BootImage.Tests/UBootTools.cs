@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Xen.Shm.BootImage.Tests;
 
 /// <summary>Runs U-Boot's mkimage/dumpimage (Debian u-boot-tools). Missing: fail on CI=true, else Inconclusive.</summary>
@@ -12,15 +10,9 @@ internal static class UBootTools
 
     public static (int Code, string Stdout, string Stderr) Run(string tool, IEnumerable<string> args, string? sourceDateEpoch = null)
     {
-        var psi = new ProcessStartInfo(Require(tool)) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        psi.Environment.Remove("SOURCE_DATE_EPOCH");
-        if (sourceDateEpoch != null) psi.Environment["SOURCE_DATE_EPOCH"] = sourceDateEpoch;
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output, err.Result);
+        // No SOURCE_DATE_EPOCH unless given: the header time is then mkimage's own rule.
+        var run = ToolProcess.Run(Require(tool), args, environment: new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = sourceDateEpoch });
+        return (run.ExitCode, run.StdoutText, run.Stderr);
     }
 
     /// <summary>mkimage's bytes for the given arguments (output path appended).</summary>

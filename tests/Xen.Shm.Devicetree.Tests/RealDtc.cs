@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Xen.Shm.Devicetree.Tests;
 
 /// <summary>Runs the installed dtc (the byte reference, Debian's device-tree-compiler 1.6.1).</summary>
@@ -18,27 +16,9 @@ internal static class RealDtc
     /// <summary>dtc -I dts -O dtb -o OUT ARGS INPUT, in <paramref name="workDir"/>.</summary>
     public static Run Compile(string input, string output, IReadOnlyList<string> args, string workDir)
     {
-        var psi = new ProcessStartInfo(Require())
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-            WorkingDirectory = workDir,
-        };
-        psi.ArgumentList.Add("-I");
-        psi.ArgumentList.Add("dts");
-        psi.ArgumentList.Add("-O");
-        psi.ArgumentList.Add("dtb");
-        psi.ArgumentList.Add("-o");
-        psi.ArgumentList.Add(output);
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.ArgumentList.Add(input);
         if (File.Exists(output)) File.Delete(output);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
+        var run = ToolProcess.Run(Require(), new[] { "-I", "dts", "-O", "dtb", "-o", output }.Concat(args).Append(input), workDir);
         byte[]? bytes = File.Exists(output) ? File.ReadAllBytes(output) : null;
-        return new Run(p.ExitCode, stderr.Result, bytes);
+        return new Run(run.ExitCode, run.Stderr, bytes);
     }
 }

@@ -46,7 +46,7 @@ public sealed class LimitsTests
     [TestMethod]
     public void SelfIncludeTwice_StopsAtTheFileBudget_XSHM3620()
     {
-        using var dir = new Xen.Shm.Dtc.Tests.Infrastructure.TempDir();
+        using var dir = new TempFolder();
         string a = dir.Write("a.h", "#include \"a.h\"\n#include \"a.h\"\nx\n");
         var watch = Stopwatch.StartNew();
         var r = DtsPreprocessor.Run(a, new PreprocessorOptions { MaxIncludedFiles = 2000 });
@@ -73,7 +73,7 @@ public sealed class LimitsTests
     [TestMethod]
     public void DependenciesListEveryFileRead()
     {
-        using var dir = new Xen.Shm.Dtc.Tests.Infrastructure.TempDir();
+        using var dir = new TempFolder();
         dir.Write("inc/b.h", "#define B 1\n");
         dir.Write("c.dtsi", "c;\n");
         string main = dir.Write("a.dts", "#include <b.h>\n#include \"c.dtsi\"\n#include \"c.dtsi\"\nB\n");

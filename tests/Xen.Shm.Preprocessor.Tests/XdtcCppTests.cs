@@ -12,7 +12,7 @@ public sealed class XdtcCppTests
     {
         string cpp = Kbuild.RequireCpp();
         string dtc = ExternalTool.RequireDtc();
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         dir.Write("inc/dt-bindings/x.h", "#define IRQ(n) ((n) + 32)\n#define LEVEL 4\n");
         string main = dir.Write("board.dts",
             "/dts-v1/;\n#include <dt-bindings/x.h>\n/ {\n\t#address-cells = <1>;\n\t#size-cells = <1>;\n#ifdef EXTRA\n\textra;\n#endif\n\tn@0 { reg = <0 4>; interrupts = <0 IRQ(SPI) LEVEL>; };\n};\n");
@@ -35,7 +35,7 @@ public sealed class XdtcCppTests
     [TestMethod]
     public void CppErrorsArePositionedAndFail()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string main = dir.Write("bad.dts", "/dts-v1/;\n#include <missing.h>\n/ { };\n");
         var stderr = new StringWriter();
         int exit = Xen.Shm.Dtc.Cli.Run(new[] { "--cpp", "-O", "dtb", "-o", dir.File("o.dtb"), main }, Stream.Null, Stream.Null, stderr);

@@ -161,7 +161,7 @@ public sealed class ExpectedBootFolderTests
         var (expected, board) = Build(scenario);
         var loads = expected.LoadAddresses();
 
-        var entries = ManifestJson.Read(board.BootDirectory);
+        var entries = ManifestJson.ReadFolder(board.BootDirectory);
 
         CollectionAssert.AreEqual(expected.BootFiles().Where(p => p != "manifest.json").ToArray(), entries.Select(e => e.Path).ToArray());
         foreach (var e in entries)

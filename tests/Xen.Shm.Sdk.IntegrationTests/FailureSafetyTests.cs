@@ -245,14 +245,10 @@ public sealed class FailureSafetyTests : BoardTestBase
 
         private static (int ExitCode, string Output) Run(string tool, params string[] args)
         {
-            var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (string a in args) psi.ArgumentList.Add(a);
             try
             {
-                using var p = Process.Start(psi)!;
-                string output = p.StandardOutput.ReadToEnd() + p.StandardError.ReadToEnd();
-                p.WaitForExit();
-                return (p.ExitCode, output);
+                var run = ToolProcess.Run(tool, args);
+                return (run.ExitCode, run.StdoutText + run.Stderr);
             }
             catch (System.ComponentModel.Win32Exception e)
             {

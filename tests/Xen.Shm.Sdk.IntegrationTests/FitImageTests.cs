@@ -109,7 +109,7 @@ public sealed partial class FitImageTests : BoardTestBase
         // Turned off: the FIT files leave the boot folder and manifest.json.
         board.Build().AssertSucceeded();
         Assert.IsFalse(File.Exists(fit));
-        Assert.IsFalse(ManifestJson.Read(board.BootDirectory).Any(e => e.Path.Contains("fit", StringComparison.Ordinal)));
+        Assert.IsFalse(ManifestJson.ReadFolder(board.BootDirectory).Any(e => e.Path.Contains("fit", StringComparison.Ordinal)));
     }
 
     [TestMethod]

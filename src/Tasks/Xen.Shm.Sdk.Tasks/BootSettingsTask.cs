@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.Build.Framework;
 using Xen.Shm.BootImage.Script;
 using Xen.Shm.Diagnostics;
@@ -27,14 +28,9 @@ namespace Xen.Shm.Sdk.Tasks
         protected BootScriptSettings? ReadSettings()
         {
             var diagnostics = new DiagnosticBag();
-            var extras = new string[BootExtraCommands.Length];
-            for (int i = 0; i < extras.Length; i++) extras[i] = BootExtraCommands[i].ItemSpec;
-            var settings = BootScriptSettings.Parse(BootLoadCommand, BootPathPrefix, BootCommand, BootApplyOverlay, extras,
-                new SourceSpan(ProjectFile, 0, 0), diagnostics);
-            string? name = BootScriptNames.Check(BootScriptName, new SourceSpan(ProjectFile, 0, 0), diagnostics);
-            if (settings != null && name != null) settings.ScriptName = name;
+            var settings = BootScriptSettings.Parse(BootLoadCommand, BootPathPrefix, BootCommand, BootApplyOverlay,
+                BootExtraCommands.Select(i => i.ItemSpec), BootScriptName, new SourceSpan(ProjectFile, 0, 0), diagnostics);
             Report(diagnostics);
-            if (name == null) return null;
             return settings;
         }
     }

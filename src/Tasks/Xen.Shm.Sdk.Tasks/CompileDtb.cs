@@ -1,16 +1,14 @@
 using System;
-using System.IO;
+using System.Linq;
 using Microsoft.Build.Framework;
-using Xen.Shm.BootImage.Files;
-using Xen.Shm.Devicetree;
+using Xen.Shm.BootImage.Generated;
 using Xen.Shm.Diagnostics;
-using Xen.Shm.Sdk.Tasks.BootFolder;
 
 namespace Xen.Shm.Sdk.Tasks
 {
     /// <summary>
     /// Step 3 (XenShmCompileDtb): each generated DTS/DTSO → its DTB/DTBO beside it (metadata
-    /// <c>DtbPath</c>) with our dtc-exact compiler (Xen.Shm.Devicetree). The target passes only the
+    /// <c>DtbPath</c>) with our dtc-exact compiler (BootImage's GeneratedTrees). The target passes only the
     /// sources MSBuild found out of date (partial build). A DTB whose bytes did not change is not
     /// rewritten, only touched: it is this step's Output.
     /// </summary>
@@ -27,26 +25,9 @@ namespace Xen.Shm.Sdk.Tasks
         protected override void Run()
         {
             var diagnostics = new DiagnosticBag();
-            var folder = new OutputFolder(GeneratedDirectory);
-            foreach (var source in Sources) folder.Contain(source.GetMetadata("DtbPath"));   // the wall, before the first write
-            foreach (var source in Sources)
-            {
-                string path = source.GetMetadata("FullPath");
-                string output = folder.Contain(source.GetMetadata("DtbPath"));
-                var options = new DtcOptions();
-                options.IncludeDirs.AddRange(IncludeDirectories);
-                var result = Dtc.Compile(File.ReadAllText(path), path, options);
-                if (!result.Succeeded || result.Output is null)
-                {
-                    diagnostics.Add(DiagnosticCodes.GeneratedTreeDoesNotCompile, new SourceSpan(path, 0, 0),
-                        $"generated '{Path.GetFileName(path)}' does not compile: {DtcMessage.Render(result.Messages).Trim()}");
-                    continue;
-                }
-
-                if (FileRefresh.Write(output, result.Output, touchUnchanged: true))
-                    Log.LogMessage(MessageImportance.Low, "{0} -> {1}", path, output);
-            }
-
+            var trees = Sources.Select(s => (s.GetMetadata("FullPath"), s.GetMetadata("DtbPath"))).ToList();
+            foreach (var (source, dtb) in GeneratedTrees.Compile(trees, GeneratedDirectory, IncludeDirectories, diagnostics))
+                Log.LogMessage(MessageImportance.Low, "{0} -> {1}", source, dtb);
             Report(diagnostics);
         }
     }

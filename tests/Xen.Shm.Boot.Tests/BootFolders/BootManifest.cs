@@ -20,24 +20,9 @@ public sealed class BootManifest
 
     public IReadOnlyList<ManifestFile> Files { get; }
 
-    public static BootManifest Read(string folder)
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(folder, FileName)));
-        var root = doc.RootElement;
-        if (root.GetProperty("version").GetInt32() != 1)
-            throw new InvalidDataException("manifest.json: unsupported version");
-        var files = new List<ManifestFile>();
-        foreach (var f in root.GetProperty("files").EnumerateArray())
-        {
-            var addr = f.GetProperty("loadAddress");
-            files.Add(new ManifestFile(
-                f.GetProperty("path").GetString()!,
-                f.GetProperty("size").GetInt64(),
-                addr.ValueKind == JsonValueKind.Null ? null : ParseHex(addr.GetString()!),
-                f.GetProperty("sha256").GetString()!));
-        }
-        return new BootManifest(files);
-    }
+    public static BootManifest Read(string folder) =>
+        new(ManifestJson.ReadFolder(folder)
+            .Select(f => new ManifestFile(f.Path, f.Size, f.LoadAddress is null ? null : ParseHex(f.LoadAddress), f.Sha256)).ToList());
 
     /// <summary>
     /// The disk image the SDK made from the folder (XenShmDiskImage=true): manifest.json's "diskImage" (path relative

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Xen.Shm.Boot.Tests.Prerequisites;
 
 /// <summary>Runs a host tool (dtc, mkimage, sfdisk, mke2fs) to completion and captures its output.</summary>
@@ -9,45 +7,24 @@ public static class ExternalTool
 
     public static Result Run(string file, IEnumerable<string> arguments, string? workingDirectory = null, string? stdin = null)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = stdin is not null,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
-        };
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        // Tools must not stamp the time (mkimage honours SOURCE_DATE_EPOCH): same inputs, same bytes.
-        start.Environment["SOURCE_DATE_EPOCH"] = "0";
-        start.Environment["LC_ALL"] = "C";
-        using var p = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file}");
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            p.StandardInput.Write(stdin);
-            p.StandardInput.Close();
-        }
-        p.WaitForExit();
-        return new Result(p.ExitCode, stdout.Result, stderr.Result);
+        var run = ToolProcess.Run(file, arguments, workingDirectory, Bytes(stdin), Environment);
+        return new Result(run.ExitCode, run.StdoutText, run.Stderr);
     }
 
     /// <summary>Runs the tool and throws with its stderr when it fails (test infrastructure, not user input).</summary>
-    public static string Check(string file, IEnumerable<string> arguments, string? workingDirectory = null, string? stdin = null)
-    {
-        var args = arguments.ToList();
-        var r = Run(file, args, workingDirectory, stdin);
-        if (r.ExitCode != 0)
-            throw new InvalidOperationException($"{file} {string.Join(" ", args)} failed ({r.ExitCode}): {r.Stderr.Trim()}");
-        return r.Stdout;
-    }
+    public static string Check(string file, IEnumerable<string> arguments, string? workingDirectory = null, string? stdin = null) =>
+        ToolProcess.Check(file, arguments, workingDirectory, Bytes(stdin), Environment);
+
+    // Tools must not stamp the time (mkimage honours SOURCE_DATE_EPOCH): same inputs, same bytes.
+    private static readonly IReadOnlyDictionary<string, string?> Environment = new Dictionary<string, string?> { ["SOURCE_DATE_EPOCH"] = "0" };
+
+    private static byte[]? Bytes(string? text) => text is null ? null : System.Text.Encoding.UTF8.GetBytes(text);
 
     /// <summary>Full path of an executable found on PATH, or null.</summary>
     public static string? Find(string name)
     {
         // sfdisk and mke2fs live in /usr/sbin, which a non-root PATH may lack.
-        var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+        var dirs = (System.Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Concat(new[] { "/usr/sbin", "/sbin" });
         foreach (var dir in dirs)
         {

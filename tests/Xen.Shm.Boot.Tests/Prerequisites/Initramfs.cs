@@ -59,18 +59,29 @@ public static class Initramfs
     public static byte[] WriteGzip(IEnumerable<(string Name, byte[] Data)> files)
     {
         using var raw = new MemoryStream();
+        WriteNewc(raw, files, _ => 0x81A4);                                        // regular files, 0644
+        using var packed = new MemoryStream();
+        using (var gz = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true)) raw.WriteTo(gz);
+        return packed.ToArray();
+    }
+
+    /// <summary>
+    /// An uncompressed newc archive of <paramref name="files"/> (in the given order, their folders first, 0755)
+    /// appended to <paramref name="s"/> from the next 4-byte boundary (zero padding: a raw cpio must start
+    /// aligned, buffer-format.rst); mtime 0, owner 0:0, so the same files give the same bytes.
+    /// </summary>
+    public static void WriteNewc(Stream s, IEnumerable<(string Name, byte[] Data)> files, Func<string, uint> fileMode)
+    {
+        Pad(s);
         var dirs = new SortedSet<string>(StringComparer.Ordinal);
         var list = files.ToList();
         foreach (var (name, _) in list)
         {
             for (var i = name.IndexOf('/'); i > 0; i = name.IndexOf('/', i + 1)) dirs.Add(name.Substring(0, i));
         }
-        foreach (var d in dirs) Entry(raw, d, 0x41ED, Array.Empty<byte>());          // directory, 0755
-        foreach (var (name, data) in list) Entry(raw, name, 0x81A4, data);          // regular file, 0644
-        Entry(raw, "TRAILER!!!", 0, Array.Empty<byte>());
-        using var packed = new MemoryStream();
-        using (var gz = new GZipStream(packed, CompressionLevel.Optimal, leaveOpen: true)) raw.WriteTo(gz);
-        return packed.ToArray();
+        foreach (var d in dirs) Entry(s, d, 0x41ED, Array.Empty<byte>());
+        foreach (var (name, data) in list) Entry(s, name, fileMode(name), data);
+        Entry(s, "TRAILER!!!", 0, Array.Empty<byte>());
     }
 
     private static void Entry(Stream s, string name, uint mode, byte[] data)

@@ -14,19 +14,13 @@ internal static class FatTools
     public static (int Code, string Output) Run(string tool, params string[] args)
     {
         string hint = tool.StartsWith('m') && tool != "mkfs.fat" ? "apt-get install mtools" : tool.Contains("disk") ? "apt-get install fdisk" : "apt-get install dosfstools";
-        var psi = new ProcessStartInfo(Prerequisite.FindOnPath(tool) ?? FindSbin(tool) ?? Prerequisite.Missing($"{tool} not installed: {hint}"))
+        string path = Prerequisite.FindOnPath(tool) ?? FindSbin(tool) ?? Prerequisite.Missing($"{tool} not installed: {hint}");
+        var run = ToolProcess.Run(path, args, environment: new Dictionary<string, string?>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        psi.Environment["LC_ALL"] = "C.UTF-8";   // mtools prints long names in the locale's charset
-        psi.Environment["TZ"] = "UTC";
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output + err.Result);
+            ["LC_ALL"] = "C.UTF-8",   // mtools prints long names in the locale's charset
+            ["TZ"] = "UTC",
+        });
+        return (run.ExitCode, run.StdoutText + run.Stderr);
     }
 
     public static string Check(string tool, params string[] args)

@@ -38,10 +38,7 @@ public sealed class ManifestTests
         Assert.AreEqual("etc/xen/g.cfg", entry.Path);
         Assert.AreEqual(70_000L, entry.Size);
 
-        var psi = new ProcessStartInfo(tool!, dir.File("etc/xen/g.cfg")) { RedirectStandardOutput = true };
-        using var p = Process.Start(psi)!;
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
+        string output = ToolProcess.Check(tool!, new[] { dir.File("etc/xen/g.cfg") });
         Assert.AreEqual(output.Split(' ')[0], entry.Sha256);
     }
 

@@ -27,6 +27,22 @@ public sealed class BootScriptSettingsTests
     }
 
     [TestMethod]
+    public void ScriptName_IsCheckedWithTheSettings_EveryProblemReported()
+    {
+        var good = BootScriptSettings.Parse(null, null, null, null, null, "u-boot.scr", Project, new DiagnosticBag())!;
+        Assert.AreEqual("u-boot.scr", good.ScriptName);
+        Assert.AreEqual("boot.scr", BootScriptSettings.Parse(null, null, null, null, null, "", Project, new DiagnosticBag())!.ScriptName);
+
+        var bag = new DiagnosticBag();
+        Assert.IsNull(BootScriptSettings.Parse(null, null, "bootz", null, null, "../boot.scr", Project, bag));
+        CollectionAssert.AreEqual(new[] { "XSHM8006", "XSHM5060" }, bag.Select(d => d.Code).ToArray());
+
+        bag = new DiagnosticBag();
+        Assert.IsNull(BootScriptSettings.Parse(null, null, null, null, null, "manifest.json", Project, bag), "good settings, bad name");
+        Assert.AreEqual("XSHM5060", bag.Single().Code);
+    }
+
+    [TestMethod]
     [DataRow("bootm", BootCommand.BootmKeepMemory, true)]
     [DataRow("booti", BootCommand.Booti, false)]
     [DataRow("bootefi", BootCommand.Bootefi, false)]

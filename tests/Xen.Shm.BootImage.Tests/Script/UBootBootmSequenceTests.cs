@@ -118,18 +118,7 @@ public sealed class UBootBootmSequenceTests
 
     private static void Run(string file, string[] args, string? stdin)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin != null };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        if (stdin != null)
-        {
-            p.StandardInput.Write(stdin);
-            p.StandardInput.Close();
-        }
-
-        var err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.AreEqual(0, p.ExitCode, $"{file} {string.Join(' ', args)}: {output}{err.Result}");
+        var run = ToolProcess.Run(file, args, stdin: stdin is null ? null : System.Text.Encoding.UTF8.GetBytes(stdin));
+        Assert.AreEqual(0, run.ExitCode, $"{file} {string.Join(' ', args)}: {run.StdoutText}{run.Stderr}");
     }
 }

@@ -37,7 +37,7 @@ public sealed class CliArgumentsTests
     {
         string dtc = ExternalTool.RequireDtc();
         string[] args = commandLine.Split(' ');
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var real = ExternalTool.Run(dtc, args, dir.Path);
 
         var ours = CliArguments.Parse(args, program: dtc);

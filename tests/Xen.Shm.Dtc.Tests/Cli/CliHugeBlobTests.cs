@@ -19,7 +19,7 @@ public sealed class CliHugeBlobTests
     public void HugePaddingMatchesDtcByteForByte(string padding)
     {
         string dtc = ExternalTool.RequireDtc();
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string input = dir.Write("t.dts", Source);
         string output = dir.File("out.dtb");
         string[] args = padding.Split(' ');

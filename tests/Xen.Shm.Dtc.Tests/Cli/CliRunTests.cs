@@ -46,7 +46,7 @@ public sealed class CliRunTests
         string dtc = ExternalTool.RequireDtc();
         Outcome Run(bool ours)
         {
-            using var dir = new TempDir();
+            using var dir = new TempFolder();
             dir.Write("board.dts", Board);
             dir.Write("soc.dtsi", Soc);
             dir.Write("bad.dts", "/dts-v1/;\n/ {\n\tp = <1 2;\n};\n");
@@ -195,7 +195,7 @@ public sealed class CliRunTests
         // reads bytes, so must we (a UTF-8 decode would turn each into U+FFFD's three bytes).
         string dtc = ExternalTool.RequireDtc();
         byte[] source = System.Text.Encoding.Latin1.GetBytes("/dts-v1/;\n/* caf\u00e9 */\n/ { s = \"gr\u00fc\u00df\"; c = [ 01 ]; };\n");
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var real = ExternalTool.Run(dtc, new[] { "-O", "dtb" }, dir.Path, source);
         var stdout = new MemoryStream();
         var stderr = new StringWriter();
@@ -210,7 +210,7 @@ public sealed class CliRunTests
     {
         string dtc = ExternalTool.RequireDtc();
         byte[] blob = RealDtc.Compile("/dts-v1/;\n/memreserve/ 0x1000 0x10;\n/ { s = \"a\", \"b\"; c = <1 2>; n@1 { reg = <1>; }; };\n");
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var real = ExternalTool.Run(dtc, new[] { "-I", "dtb", "-O", "dts" }, dir.Path, blob);
         var stdout = new MemoryStream();
         var stderr = new StringWriter();
@@ -241,7 +241,7 @@ public sealed class CliRunTests
     [TestMethod]
     public void FailedRunLeavesAnExistingOutputFileUntouched()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string input = dir.Write("bad.dts", "/dts-v1/;\n/ { p = <1 2; };\n");
         string output = dir.Write("out.dtb", "previous");
         var se = new StringWriter();
@@ -257,7 +257,7 @@ public sealed class CliRunTests
         string dtc = ExternalTool.RequireDtc();
         string xdtc = Path.Combine(AppContext.BaseDirectory, "xdtc.dll");
         Assert.IsTrue(File.Exists(xdtc), xdtc);
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string input = dir.Write("board.dts", Board.Replace("/include/ \"soc.dtsi\"", ""));
         dir.Write("soc.dtsi", Soc);
         var real = ExternalTool.Run(dtc, new[] { "-O", "dtb", input }, dir.Path);

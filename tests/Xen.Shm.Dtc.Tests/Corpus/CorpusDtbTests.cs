@@ -108,7 +108,7 @@ public sealed class CorpusDtbTests
         Parallel.ForEach(files, file =>
         {
             var text = ExternalTool.Run(dtc, new[] { "-q", "-I", "dtb", "-O", "dts", file });
-            using var dir = new TempDir();
+            using var dir = new TempFolder();
             string dts = Path.Combine(dir.Path, Path.GetFileNameWithoutExtension(file) + ".dts");
             File.WriteAllBytes(dts, text.Stdout);
             var real = ExternalTool.Run(dtc, new[] { "-q", "-I", "dts", "-O", "dtb", dts });
@@ -125,7 +125,7 @@ public sealed class CorpusDtbTests
 
     private static byte[] CompileText(string dtc, string text)
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string path = dir.Write("x.dts", text);
         var run = ExternalTool.Run(dtc, new[] { "-q", "-I", "dts", "-O", "dtb", path });
         return run.ExitCode == 0 ? run.Stdout : Array.Empty<byte>();

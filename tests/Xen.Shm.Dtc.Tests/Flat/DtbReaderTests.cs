@@ -59,7 +59,7 @@ public sealed class DtbReaderTests
         byte[] blob = RealDtc.Compile("/dts-v1/;\n/ { zzprop = <1>; zznode { }; };\n");
         Patch(blob, "zzprop", 0xE9);
         Patch(blob, "zznode", 0xFC);
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string input = dir.File("in.dtb");
         File.WriteAllBytes(input, blob);
         var real = ExternalTool.Run(ExternalTool.RequireDtc(), new[] { "-f", "-I", "dtb", "-O", "dtb", input }, dir.Path, Array.Empty<byte>());

@@ -7,7 +7,7 @@ public static class RealDtc
     public static byte[] Compile(string dts, params string[] extra)
     {
         string dtc = ExternalTool.RequireDtc();
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string input = dir.Write("in.dts", dts);
         var run = ExternalTool.Run(dtc, new[] { "-q", "-I", "dts", "-O", "dtb" }.Concat(extra).Append(input), dir.Path);
         Assert.AreEqual(0, run.ExitCode, run.Stderr);
@@ -18,7 +18,7 @@ public static class RealDtc
     public static string Decompile(byte[] blob)
     {
         string dtc = ExternalTool.RequireDtc();
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string input = dir.File("in.dtb");
         File.WriteAllBytes(input, blob);
         var run = ExternalTool.Run(dtc, new[] { "-q", "-I", "dtb", "-O", "dts", input }, dir.Path);

@@ -17,7 +17,7 @@ public static class RealFdtoverlay
     public static Outcome Run(byte[] baseBlob, IReadOnlyList<byte[]> overlays)
     {
         string tool = Require();
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string input = dir.File("base.dtb"), output = dir.File("out.dtb");
         File.WriteAllBytes(input, baseBlob);
         var args = new List<string> { "-i", input, "-o", output };

@@ -94,7 +94,7 @@ public sealed class DtsWriterTests
     public void SourceTreesPrintAsDtcPrintsThem(string body)
     {
         string dtc = ExternalTool.RequireDtc();
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string path = dir.Write("in.dts", "/dts-v1/;\n" + body + "\n");
         var real = ExternalTool.Run(dtc, new[] { "-q", "-I", "dts", "-O", "dts", path });
         Assert.AreEqual(0, real.ExitCode, real.Stderr);
@@ -110,7 +110,7 @@ public sealed class DtsWriterTests
     {
         // dtc prints a byte >= 0x80 of a typed string as "\xffffff80" (a sign-extended char), which
         // re-reads as ff 'f' 'f' 'f' '8' '0'. We print "\x80", which re-reads to the same byte.
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string path = dir.Write("in.dts", "/dts-v1/;\n/ { s = \"a\\x80\"; };\n");
         var ours = Devicetree.Dtc.Compile(path, new DtcOptions { OutputFormat = DtcOutputFormat.Dts, Quiet = 1 });
         string text = System.Text.Encoding.UTF8.GetString(ours.Output!);

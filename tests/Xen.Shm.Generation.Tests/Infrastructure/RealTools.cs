@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Xen.Shm.Generation.Tests.Infrastructure;
 
 /// <summary>
@@ -45,29 +43,7 @@ internal static class RealTools
 
     public static (int Code, string Stdout, string Stderr) Run(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderr = p.StandardError.ReadToEndAsync();
-        string stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, stdout, stderr.Result);
-    }
-}
-
-/// <summary>A temp folder deleted on dispose.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xenshm-gen-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, true); } catch (IOException) { }
+        var run = ToolProcess.Run(file, args);
+        return (run.ExitCode, run.StdoutText, run.Stderr);
     }
 }

@@ -41,12 +41,12 @@ public sealed class StartScriptTests
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(xl, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             string script = Path.Combine(dir, "start.sh");
             File.WriteAllText(script, StartScript.Script(new[] { "vm1", "a b", "it's", "$(x)" }, "/etc/xen/"));
-            var psi = new System.Diagnostics.ProcessStartInfo(sh, script) { RedirectStandardError = true };
-            psi.Environment["PATH"] = dir + ":" + Environment.GetEnvironmentVariable("PATH");
-            psi.Environment["XL_LOG"] = Path.Combine(dir, "log");
-            using var p = System.Diagnostics.Process.Start(psi)!;
-            p.WaitForExit();
-            Assert.AreEqual(0, p.ExitCode, p.StandardError.ReadToEnd());
+            var run = ToolProcess.Run(sh, new[] { script }, environment: new Dictionary<string, string?>
+            {
+                ["PATH"] = dir + ":" + Environment.GetEnvironmentVariable("PATH"),
+                ["XL_LOG"] = Path.Combine(dir, "log"),
+            });
+            Assert.AreEqual(0, run.ExitCode, run.Stderr);
             CollectionAssert.AreEqual(
                 new[] { "create", "/etc/xen/vm1.cfg", "create", "/etc/xen/a b.cfg", "create", "/etc/xen/it's.cfg", "create", "/etc/xen/$(x).cfg" },
                 File.ReadAllLines(Path.Combine(dir, "log")));

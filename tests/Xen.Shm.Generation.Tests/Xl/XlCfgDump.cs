@@ -113,13 +113,8 @@ internal static class XlCfgDump
 
     private static (int Code, string Stdout, string Stderr) Run(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stderrTask = p.StandardError.ReadToEndAsync();
-        string stdout = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, stdout, stderrTask.Result);
+        var run = ToolProcess.Run(file, args);
+        return (run.ExitCode, run.StdoutText, run.Stderr);
     }
 }
 

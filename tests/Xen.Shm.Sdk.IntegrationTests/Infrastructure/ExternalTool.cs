@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Xen.Shm.Sdk.IntegrationTests.Infrastructure;
 
 /// <summary>
@@ -8,39 +6,12 @@ namespace Xen.Shm.Sdk.IntegrationTests.Infrastructure;
 /// </summary>
 public static class ExternalTool
 {
-    public static string Require(string tool, string install)
-    {
-        foreach (string dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
-        {
-            if (dir.Length == 0) continue;
-            string candidate = Path.Combine(dir, tool);
-            if (File.Exists(candidate)) return candidate;
-        }
-
-        string message = $"{tool} not installed: {install}";
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase)) Assert.Fail(message);
-        Assert.Inconclusive(message);
-        return tool;
-    }
+    public static string Require(string tool, string install) => Prerequisite.RequireTool(tool, install);
 
     /// <summary>Runs to completion; stdout as bytes (DTBs), stderr as text; LC_ALL=C for stable messages.</summary>
     public static (int ExitCode, byte[] Stdout, string Stderr) Run(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string a in args) psi.ArgumentList.Add(a);
-        psi.Environment["LC_ALL"] = "C";
-        using var p = Process.Start(psi)!;
-        var stdout = new MemoryStream();
-        var outTask = p.StandardOutput.BaseStream.CopyToAsync(stdout);
-        var errTask = p.StandardError.ReadToEndAsync();
-        outTask.Wait();
-        string stderr = errTask.Result;
-        p.WaitForExit();
-        return (p.ExitCode, stdout.ToArray(), stderr);
+        var run = ToolProcess.Run(file, args);
+        return (run.ExitCode, run.Stdout, run.Stderr);
     }
 }

@@ -33,11 +33,9 @@ public sealed partial class BadDtsPositionTests
         {
             BadInputWorkspace.CopyTree(Path.Combine(BadInputWorkspace.Assets, "base"), folder);
             var (file, line, column) = c.ApplyTo(folder, Path.Combine(folder, "outside"));
-            using var p = Process.Start(new ProcessStartInfo(dtc, ["-O", "dtb", "-o", "/dev/null", file])
-                { RedirectStandardError = true, RedirectStandardOutput = true, WorkingDirectory = folder })!;
-            string stderr = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            Assert.AreNotEqual(0, p.ExitCode, $"{c}: dtc accepts it\n{stderr}");
+            var run = ToolProcess.Run(dtc, ["-O", "dtb", "-o", "/dev/null", file], folder);
+            string stderr = run.Stderr;
+            Assert.AreNotEqual(0, run.ExitCode, $"{c}: dtc accepts it\n{stderr}");
             var first = stderr.Split('\n').Select(l => DtcError().Match(l)).FirstOrDefault(m => m.Success);
             Assert.IsNotNull(first, $"{c}: no positioned error from dtc\n{stderr}");
             Assert.AreEqual((line, column), (int.Parse(first.Groups[1].Value), int.Parse(first.Groups[2].Value)), $"{c}\n{stderr}");

@@ -49,13 +49,8 @@ public sealed class BootSettingsTests
 
     private static (int Code, string Stdout, string Stderr) Tool(string path, params string[] args)
     {
-        var psi = new ProcessStartInfo(path) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        string output = p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        return (p.ExitCode, output, err.Result);
+        var run = ToolProcess.Run(path, args);
+        return (run.ExitCode, run.StdoutText, run.Stderr);
     }
 
     [TestMethod]

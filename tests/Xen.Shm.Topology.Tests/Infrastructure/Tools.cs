@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Xen.Shm.Topology.Tests.Infrastructure;
 
 /// <summary>External reference tools: missing ⇒ fail under CI=true, else Inconclusive (COMMON.md).</summary>
@@ -11,29 +9,9 @@ internal static class Tools
         return true;
     }
 
-    public static void Run(string exe, string args)
+    public static void Run(string exe, params string[] args)
     {
-        var psi = new ProcessStartInfo(exe, args) { RedirectStandardError = true, RedirectStandardOutput = true };
-        using var p = Process.Start(psi)!;
-        string err = p.StandardError.ReadToEnd();
-        p.StandardOutput.ReadToEnd();
-        p.WaitForExit();
-        Assert.AreEqual(0, p.ExitCode, $"{exe} {args}\n{err}");
-    }
-}
-
-internal sealed class TempDir : IDisposable
-{
-    public TempDir()
-    {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xshm-topology-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Path);
-    }
-
-    public string Path { get; }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+        var run = ToolProcess.Run(exe, args);
+        Assert.AreEqual(0, run.ExitCode, $"{exe} {string.Join(' ', args)}\n{run.Stderr}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using Xen.Shm.Topology.Tests.Infrastructure;
 
@@ -42,16 +43,12 @@ public sealed class IomemEntryTests
     private static Dictionary<string, string> RunReference(bool xilinx)
     {
         if (!Tools.TryFind("gcc", "apt-get install gcc libc6-dev", out string gcc)) return new();
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string src = Path.Combine(dir.Path, "iomem.c"), exe = Path.Combine(dir.Path, "iomem");
         File.WriteAllText(src, Reference);
-        Tools.Run(gcc, $"-O0 -o \"{exe}\" \"{src}\"");
-        var psi = new System.Diagnostics.ProcessStartInfo(exe, xilinx ? "x" : "") { RedirectStandardInput = true, RedirectStandardOutput = true };
-        using var p = System.Diagnostics.Process.Start(psi)!;
-        foreach (var i in Inputs) p.StandardInput.Write(i + "\n");
-        p.StandardInput.Close();
-        var lines = p.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        p.WaitForExit();
+        Tools.Run(gcc, "-O0", "-o", exe, src);
+        var run = ToolProcess.Run(exe, xilinx ? new[] { "x" } : Array.Empty<string>(), stdin: Encoding.UTF8.GetBytes(string.Concat(Inputs.Select(i => i + "\n"))));
+        var lines = run.StdoutText.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.HasCount(Inputs.Length, lines);
         return Inputs.Select((input, k) => (input, lines[k])).ToDictionary(x => x.input, x => x.Item2);
     }

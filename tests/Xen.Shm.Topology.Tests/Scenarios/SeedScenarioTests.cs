@@ -144,9 +144,9 @@ public sealed class SeedScenarioTests
     public void HostFactsFromTheDtb_EqualThoseFromTheDts()
     {
         if (!Tools.TryFind("dtc", "apt-get install device-tree-compiler", out string dtc)) return;
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string dtb = Path.Combine(dir.Path, "board.dtb");
-        Tools.Run(dtc, $"-I dts -O dtb -o \"{dtb}\" \"{Repo.Asset("iomem-cacheable", "board.dts")}\"");
+        Tools.Run(dtc, "-I", "dts", "-O", "dtb", "-o", dtb, Repo.Asset("iomem-cacheable", "board.dts"));
         string yaml = File.ReadAllText(Repo.Asset("iomem-cacheable", "board.yaml"))
             .Replace("deviceTree: board.dts", "deviceTree: board.dtb")
             .Replace("images/", Repo.Asset("iomem-cacheable", "images").Replace('\\', '/') + "/");

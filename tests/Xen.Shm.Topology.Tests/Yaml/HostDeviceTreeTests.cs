@@ -6,7 +6,7 @@ namespace Xen.Shm.Topology.Tests.Yaml;
 [TestClass]
 public sealed class HostDeviceTreeTests
 {
-    private static (TopologyResult Result, string Dts) LoadWithDts(TempDir dir, string dts)
+    private static (TopologyResult Result, string Dts) LoadWithDts(TempFolder dir, string dts)
     {
         string dtsPath = Path.Combine(dir.Path, "board.dts");
         File.WriteAllText(dtsPath, dts);
@@ -18,7 +18,7 @@ public sealed class HostDeviceTreeTests
     [TestMethod]
     public void XSHM1023_RegThatDoesNotSplitIntoCells_PointsAtTheRegProperty()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var (r, dts) = LoadWithDts(dir, "/dts-v1/;\n\n/ {\n    #address-cells = <2>;\n    #size-cells = <2>;\n    memory@0 {\n        device_type = \"memory\";\n        reg = <0x0 0x0 0x80000000>;\n    };\n};\n");
         // Line 8 holds the reg property; it starts after 8 spaces. The memory node gives no bank, hence XSHM1020 at 'host'.
         var codes = r.Diagnostics.Select(d => d.Code).ToList();
@@ -31,7 +31,7 @@ public sealed class HostDeviceTreeTests
     [TestMethod]
     public void XSHM1023_SyntaxErrorInTheDts()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var (r, dts) = LoadWithDts(dir, "/dts-v1/;\n\n/ {\n    memory@0 {\n        reg = <0x0 0x0 0x0 0x80000000>\n    };\n};\n");
         var d = r.Diagnostics.Single(); // XSHM1023 alone: no cascade about missing RAM
         Assert.AreEqual("XSHM1023", d.Code, Topo.Describe(r.Diagnostics));
@@ -44,7 +44,7 @@ public sealed class HostDeviceTreeTests
     [TestMethod]
     public void XSHM2203_OfIdInTheBoardDtsChosen_WhenTheYamlGivesNoDom0Bootargs()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         string dtsPath = Path.Combine(dir.Path, "board.dts");
         File.WriteAllText(dtsPath, "/dts-v1/;\n\n/ {\n    #address-cells = <2>;\n    #size-cells = <2>;\n    chosen {\n        xen,dom0-bootargs = \"console=hvc0 uio_pdrv_genirq.of_id=generic-uio\";\n    };\n    memory@0 {\n        device_type = \"memory\";\n        reg = <0x0 0x0 0x0 0x80000000>;\n    };\n};\n");
         string images = Repo.Asset("uio", "images").Replace('\\', '/');

@@ -13,7 +13,7 @@ public sealed class PreprocessedDeviceTreeTests
         "/dts-v1/;\n#include <dt-bindings/demo.h>\n#include \"soc.dtsi\"\n/ {\n    #address-cells = <2>;\n    #size-cells = <2>;\n" +
         "    memory@0 {\n        device_type = \"memory\";\n        reg = <0x0 0x0 0x0 RAM_SIZE>;\n    };\n};\n";
 
-    private static TopologyResult Load(TempDir dir, string dts, string hostExtra)
+    private static TopologyResult Load(TempFolder dir, string dts, string hostExtra)
     {
         Directory.CreateDirectory(Path.Combine(dir.Path, "inc", "dt-bindings"));
         File.WriteAllText(Path.Combine(dir.Path, "inc", "dt-bindings", "demo.h"), "#ifndef DEMO_H\n#define DEMO_H\n#define RAM_SIZE (RAM_MB * 0x100000)\n#endif\n");
@@ -27,7 +27,7 @@ public sealed class PreprocessedDeviceTreeTests
     [TestMethod]
     public void IncludesAndDefinesGiveTheRamBank()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var r = Load(dir, Board, "  includeDirs: [inc]\n  defines: [RAM_MB=2048]\n");
         Assert.IsFalse(r.HasErrors, Topo.Describe(r.Diagnostics));
         var bank = r.Board!.Host.Ram.Single();
@@ -38,7 +38,7 @@ public sealed class PreprocessedDeviceTreeTests
     [TestMethod]
     public void WithoutTheIncludeDir_XSHM3602AtTheIncludeLine()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var r = Load(dir, Board, "  defines: [RAM_MB=2048]\n");
         var d = r.Diagnostics.First(x => x.IsError);
         Assert.AreEqual("XSHM3602", d.Code, Topo.Describe(r.Diagnostics));
@@ -49,7 +49,7 @@ public sealed class PreprocessedDeviceTreeTests
     [TestMethod]
     public void AnErrorInAnIncludedHeader_IsAtThatHeadersLine()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         File.WriteAllText(Path.Combine(dir.Path, "bad.h"), "\n\n#if 1 +\n#endif\n");
         var r = Load(dir, Board.Replace("#include \"soc.dtsi\"", "#include \"bad.h\""), "  includeDirs: [inc]\n  defines: [RAM_MB=1]\n");
         var d = r.Diagnostics.First(x => x.IsError);
@@ -60,7 +60,7 @@ public sealed class PreprocessedDeviceTreeTests
     [TestMethod]
     public void BadKeys_XSHM1040_XSHM1041()
     {
-        using var dir = new TempDir();
+        using var dir = new TempFolder();
         var r = Load(dir, Board, "  includeDirs: [inc, no-such-folder]\n  defines: [RAM_MB=1, 9X]\n");
         CollectionAssert.IsSubsetOf(new[] { "XSHM1040", "XSHM1041" }, r.Diagnostics.Select(d => d.Code).ToList(), Topo.Describe(r.Diagnostics));
     }

@@ -8,7 +8,9 @@ namespace Xen.Shm.BootImage.Files
     /// Writes a file so that readers see either the old content or the whole new content, never a
     /// half-written file: the bytes go to a temporary file in the same folder (same file system, so
     /// the final rename is atomic), are flushed to disk, then the temp file replaces the target.
-    /// On any failure the temp file is deleted and the previous target is left untouched.
+    /// On any failure the temp file is deleted and the previous target is left untouched. The flush
+    /// is an fsync: a boot medium pulled right after the build holds the whole file. The one copy in
+    /// the repository: xdtc compiles this file in too (linked source).
     /// </summary>
     public static class AtomicFile
     {

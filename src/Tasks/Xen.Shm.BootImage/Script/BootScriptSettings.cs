@@ -40,6 +40,20 @@ namespace Xen.Shm.BootImage.Script
         };
 
         /// <summary>
+        /// The same with the script's name (XenShmBootScriptName, empty = boot.scr), checked by
+        /// <see cref="BootScriptNames.Check"/>: null when either is bad, every problem reported.
+        /// </summary>
+        public static BootScriptSettings? Parse(string? loadCommand, string? pathPrefix, string? bootCommand, string? applyOverlay,
+            IEnumerable<string>? extraCommands, string? scriptName, SourceSpan span, DiagnosticBag diagnostics)
+        {
+            var settings = Parse(loadCommand, pathPrefix, bootCommand, applyOverlay, extraCommands, span, diagnostics);
+            string? name = BootScriptNames.Check(scriptName, span, diagnostics);
+            if (settings is null || name is null) return null;
+            settings.ScriptName = name;
+            return settings;
+        }
+
+        /// <summary>
         /// The settings from MSBuild property values (empty = default), or null after a coded
         /// XSHM8006–8010 at <paramref name="span"/>.
         /// </summary>

@@ -1,11 +1,11 @@
-namespace Xen.Shm.Dtc.Tests.Infrastructure;
+namespace Xen.Shm.TestSupport;
 
-/// <summary>A fresh folder under the system temp folder, removed on dispose.</summary>
-public sealed class TempDir : IDisposable
+/// <summary>A fresh folder under the system temp folder, deleted on dispose. The one temp folder of the test projects.</summary>
+internal sealed class TempFolder : IDisposable
 {
-    public TempDir()
+    public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xdtc-tests-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xenshm-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 
@@ -13,6 +13,7 @@ public sealed class TempDir : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Writes <paramref name="text"/> (LF line ends) to <paramref name="name"/>, folders created; its full path.</summary>
     public string Write(string name, string text)
     {
         string full = File(name);

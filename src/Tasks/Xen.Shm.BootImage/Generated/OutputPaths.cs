@@ -6,14 +6,14 @@ using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation;
 using Xen.Shm.Topology;
 
-namespace Xen.Shm.Sdk.Tasks.BootFolder
+namespace Xen.Shm.BootImage.Generated
 {
     /// <summary>
     /// The generator names copies by file name only (Generation README "Boot folder layout"), so
     /// two different inputs with one name in one folder would overwrite each other: XSHM8004.
     /// The same input named twice for one path (e.g. one kernel for two roles) is written once.
     /// </summary>
-    internal static class OutputPaths
+    public static class OutputPaths
     {
         /// <summary>
         /// Checked before generating: the generator's load planner tells files apart by boot-folder

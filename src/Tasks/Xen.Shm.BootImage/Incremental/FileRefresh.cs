@@ -1,16 +1,18 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using Xen.Shm.BootImage.Files;
 using Xen.Shm.BootImage.Manifest;
 
-namespace Xen.Shm.Sdk.Tasks.BootFolder
+namespace Xen.Shm.BootImage.Incremental
 {
     /// <summary>
     /// Writes or copies a step's output only when its bytes differ (atomically), so the steps after
     /// it see no change and stay skipped (guide msbuild-sdk.md §7). An unchanged file is touched
     /// only when it is the step's own Output (it must end newer than the Inputs, §7.1 rule 6).
     /// </summary>
-    internal static class FileRefresh
+    public static class FileRefresh
     {
         /// <summary>True when the file was (re)written.</summary>
         public static bool Write(string destination, byte[] content, bool touchUnchanged)
@@ -28,6 +30,10 @@ namespace Xen.Shm.Sdk.Tasks.BootFolder
 
         public static void Text(string destination, string text, bool touchUnchanged) =>
             Write(destination, new System.Text.UTF8Encoding(false).GetBytes(text), touchUnchanged);
+
+        /// <summary>A list file: one line each, "\n" after every line (none for an empty list).</summary>
+        public static void Lines(string destination, IEnumerable<string> lines, bool touchUnchanged) =>
+            Text(destination, string.Concat(lines.Select(l => l + "\n")), touchUnchanged);
 
         /// <summary>A stamp: the Output of a step whose real outputs are only rewritten when they change.</summary>
         public static void Stamp(string path)

@@ -2,15 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
-namespace Xen.Shm.Sdk.Tasks.BootFolder
+namespace Xen.Shm.BootImage.Packaging
 {
     /// <summary>
-    /// Reads a step's list of extra boot-folder files (<c>path\taddress</c> per line, <c>-</c> for no
+    /// Writes and reads a step's list of extra boot-folder files (<c>path\taddress</c> per line, <c>-</c> for no
     /// address), written by WriteFitImage as fit.files; the packaging step copies them from generated/.
     /// </summary>
-    internal static class ExtraBootFiles
+    public static class ExtraBootFiles
     {
+        /// <summary>Writes the list (only when it changed: the packaging step reads it as an Input).</summary>
+        public static void Write(string listFile, IEnumerable<(string Path, ulong? LoadAddress)> files) =>
+            Incremental.FileRefresh.Lines(listFile, files.Select(f => f.Path + "\t" + Hex(f.LoadAddress)), touchUnchanged: false);
+
+        private static string Hex(ulong? a) => a is ulong v ? "0x" + v.ToString("x", CultureInfo.InvariantCulture) : "-";
+
         public static IReadOnlyList<(string Path, ulong? LoadAddress)> Read(string? listFile)
         {
             var files = new List<(string, ulong?)>();

@@ -3,8 +3,9 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Xen.Shm.BootImage.Files;
+using Xen.Shm.BootImage.Incremental;
 
-namespace Xen.Shm.Sdk.Tasks.BootFolder
+namespace Xen.Shm.BootImage.Packaging
 {
     /// <summary>
     /// Fills the staging folder from the previous boot folder where it can: a file whose bytes did
