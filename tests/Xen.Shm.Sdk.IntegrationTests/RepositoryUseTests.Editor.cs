@@ -74,13 +74,16 @@ public sealed partial class RepositoryUseTests
         using var server = YamlServerSession.Start();
         server.Open(path, text);
 
-        var labels = server.Complete(path, line, 4);
+        var items = server.Complete(path, line, 4);
 
-        // Expected from the schema the modeline names: the domain's keys, less the one already written.
+        // Expected from the schema the modeline names: the domain's keys, less the one already written
+        // (besides them the server offers a snippet of the required keys, named after the $defs entry).
         var schema = JsonNode.Parse(File.ReadAllText(Path.Combine(board, "obj", ModelineSchema)))!;
         var expected = schema["$defs"]!["domain"]!["properties"]!.AsObject().Select(p => p.Key).Where(k => k != "name").Order(StringComparer.Ordinal).ToList();
         CollectionAssert.Contains(expected, "kernel");
-        CollectionAssert.AreEqual(expected, labels.Order(StringComparer.Ordinal).ToList(), string.Join(", ", labels));
+        var keys = items.Where(i => i.Kind == LspCompletion.Property).Select(i => i.Label).Order(StringComparer.Ordinal).ToList();
+        CollectionAssert.AreEqual(expected, keys, string.Join(", ", items));
+        Assert.IsFalse(items.Any(i => i.Label is "xen" or "host" or "regions"), "top-level keys are not offered inside a domain: " + string.Join(", ", items));
     }
 
     private static IReadOnlyList<string> BuiltTemplateBoards()

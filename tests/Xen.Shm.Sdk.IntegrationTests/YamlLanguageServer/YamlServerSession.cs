@@ -8,6 +8,14 @@ internal sealed record LspDiagnostic(int Line, int Character, int Severity, stri
     public override string ToString() => $"{Line + 1}:{Character + 1} [{Severity}] {Message}";
 }
 
+/// <summary>A completion item: its label and LSP CompletionItemKind (10 = Property, 7 = the server's required-keys snippet).</summary>
+internal sealed record LspCompletion(string Label, int Kind)
+{
+    public const int Property = 10;
+
+    public override string ToString() => $"{Label} ({Kind})";
+}
+
 /// <summary>
 /// `yaml-language-server --stdio` driven as VS Code's YAML extension drives it: initialize, initialized,
 /// the yaml settings (validation and completion on, no schema associations, so only a file's
@@ -85,8 +93,8 @@ internal sealed class YamlServerSession : IDisposable
         return WaitForDiagnostics(uri);
     }
 
-    /// <summary>The labels the server completes at a zero-based line and column of an open document.</summary>
-    public IReadOnlyList<string> Complete(string path, int line, int character)
+    /// <summary>What the server completes at a zero-based line and column of an open document.</summary>
+    public IReadOnlyList<LspCompletion> Complete(string path, int line, int character)
     {
         var result = Request("textDocument/completion", new JsonObject
         {
@@ -94,7 +102,7 @@ internal sealed class YamlServerSession : IDisposable
             ["position"] = new JsonObject { ["line"] = line, ["character"] = character },
         });
         var items = result is JsonObject list ? list["items"]!.AsArray() : result?.AsArray() ?? new JsonArray();
-        return items.Select(i => i!["label"]!.GetValue<string>()).ToList();
+        return items.Select(i => new LspCompletion(i!["label"]!.GetValue<string>(), i["kind"]?.GetValue<int>() ?? 0)).ToList();
     }
 
     private JsonNode? Request(string method, JsonObject parameters)
