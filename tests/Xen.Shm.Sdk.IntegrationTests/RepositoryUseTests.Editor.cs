@@ -23,8 +23,12 @@ public sealed partial class RepositoryUseTests
         foreach (string board in boards)
         {
             string path = Path.Combine(board, "board.yaml");
-            var diagnostics = server.Open(path, File.ReadAllText(path));
+            string good = File.ReadAllText(path);
+            var diagnostics = server.Open(path, good);
             Assert.IsEmpty(diagnostics, $"{path}:\n{string.Join('\n', diagnostics)}");
+            // Control: the schema is in force for this board (a server that ignored the line would be silent too).
+            string wrong = Replace(good, "\nhost:\n", "\nhots:\n");
+            AssertErrorAt(server.Change(path, wrong), LineOf(wrong, "hots:"), "hots");
         }
 
         // The README names the server version these checks ran with.
@@ -84,6 +88,22 @@ public sealed partial class RepositoryUseTests
         var keys = items.Where(i => i.Kind == LspCompletion.Property).Select(i => i.Label).Order(StringComparer.Ordinal).ToList();
         CollectionAssert.AreEqual(expected, keys, string.Join(", ", items));
         Assert.IsFalse(items.Any(i => i.Label is "xen" or "host" or "regions"), "top-level keys are not offered inside a domain: " + string.Join(", ", items));
+    }
+
+    [TestMethod]
+    public void Template_Board_BeforeTheFirstBuild_HasOnlyTheMissingSchemaError_InTheYamlLanguageServer()
+    {
+        // What the README and the template's comment promise: until a build copies the schema, one error says so.
+        string path = Path.Combine(DefaultTemplateBoard(), "board.yaml");
+        string unbuilt = Path.Combine(s_root, "unbuilt-board");
+        SdkFeed.TryDelete(unbuilt);
+        Directory.CreateDirectory(unbuilt);
+        using var server = YamlServerSession.Start();
+
+        var diagnostics = server.Open(Path.Combine(unbuilt, "board.yaml"), File.ReadAllText(path));
+
+        Assert.HasCount(1, diagnostics, string.Join('\n', diagnostics));
+        StringAssert.Contains(diagnostics[0].Message, Path.Combine(unbuilt, "obj", ModelineSchema));
     }
 
     private static IReadOnlyList<string> BuiltTemplateBoards()
