@@ -111,13 +111,30 @@ public sealed partial class RepositoryUseTests : BoardTestBase
     [TestMethod]
     public void Template_EveryOptionCombination_BuildsABootFolder()
     {
+        var boards = s_templateBoards.Value;
+        Assert.AreEqual(0, boards.Build.ExitCode, boards.Build.ToString());
+        foreach (string board in boards.Folders)
+        {
+            var entries = ManifestJson.AssertDescribesFolder(Path.Combine(board, "bin", "Debug", "boot"));
+            CollectionAssert.Contains(entries.Select(e => e.Path).ToList(), "host.dtb", board);
+            Assert.IsTrue(File.Exists(Path.Combine(board, "obj", "xen-shm-topology.schema.json")), "the schema line resolves: " + board);
+        }
+    }
+
+    /// <summary>Every option combination of `dotnet new xen-board`, instantiated and built once for the tests that use them.</summary>
+    private sealed record TemplateBoards(IReadOnlyList<string> Folders, CliResult Build);
+
+    private static readonly Lazy<TemplateBoards> s_templateBoards = new(InstantiateAndBuildTemplateBoards);
+
+    private static TemplateBoards InstantiateAndBuildTemplateBoards()
+    {
         Assert.AreEqual(0, s_pack!.ExitCode, s_pack.ToString());
-        string repo = WriteRepository(withGlobalJson: false, boards: []);
+        string repo = WriteRepository("template-boards", withGlobalJson: false, boards: []);
         // A private CLI home: the template is installed for this test only, not on the machine.
         var env = new Dictionary<string, string> { ["DOTNET_CLI_HOME"] = Path.Combine(repo, ".cli-home"), ["NUGET_PACKAGES"] = Path.Combine(s_root, "packages") };
         var install = DotnetCli.Run(repo, env, "new", "install", Path.Combine(Feed, $"Xen.Shm.Templates.{s_version}.nupkg"));
         Assert.AreEqual(0, install.ExitCode, install.ToString());
-        var names = new List<string>();
+        var folders = new List<string>();
         foreach (string mechanism in new[] { "mmio-sram", "uio" })
             foreach (string flavour in new[] { "upstream", "xilinx" })
                 foreach (string version in new[] { "4.17", "4.19" })
@@ -132,28 +149,23 @@ public sealed partial class RepositoryUseTests : BoardTestBase
                     StringAssert.Contains(yaml, $"version: \"{version}\"");
                     StringAssert.Contains(yaml, $"mechanism: {mechanism}\n");
                     Assert.IsTrue(File.Exists(Path.Combine(repo, "boards", name, ".gitignore")), name);
-                    names.Add(name);
+                    folders.Add(Path.Combine(repo, "boards", name));
                 }
 
         // Each board carries its own global.json (the SDK version the templates package was packed with).
         var build = DotnetCli.Run(repo, env, "build", "dirs.proj", "-m:2", "-nr:false", "--disable-build-servers", "-nologo");
-        Assert.AreEqual(0, build.ExitCode, build.ToString());
-        foreach (string name in names)
-        {
-            string board = Path.Combine(repo, "boards", name);
-            var entries = ManifestJson.AssertDescribesFolder(Path.Combine(board, "bin", "Debug", "boot"));
-            CollectionAssert.Contains(entries.Select(e => e.Path).ToList(), "host.dtb", name);
-            Assert.IsTrue(File.Exists(Path.Combine(board, "obj", "xen-shm-topology.schema.json")), "the schema line resolves: " + name);
-        }
+        return new TemplateBoards(folders, build);
     }
 
     private static readonly string[] Boards = { "sdk-basic", "mmio-sram" };
 
     /// <summary>A folder outside the checkout laid out as the README says, the README's files with &lt;feed&gt; and the pinned version filled in.</summary>
-    private string WriteRepository(bool withGlobalJson, string[]? boards = null)
+    private string WriteRepository(bool withGlobalJson, string[]? boards = null) => WriteRepository(TestContext.TestName!, withGlobalJson, boards);
+
+    private static string WriteRepository(string folder, bool withGlobalJson, string[]? boards = null)
     {
         var blocks = ReadmeBlocks();
-        string repo = Path.Combine(s_root, TestContext.TestName!);
+        string repo = Path.Combine(s_root, folder);
         SdkFeed.TryDelete(repo);
         Directory.CreateDirectory(repo);
         File.WriteAllText(Path.Combine(repo, "nuget.config"), blocks[0].Replace("<feed>", Feed));
