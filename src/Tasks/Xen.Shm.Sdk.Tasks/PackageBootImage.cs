@@ -44,6 +44,12 @@ namespace Xen.Shm.Sdk.Tasks
         /// </summary>
         public string? ExtraFilesListFile { get; set; }
 
+        /// <summary>
+        /// Optional: where the SHA-256 of the copied files is remembered between builds (keyed by
+        /// path, size, times and inode: ContentHashes), so an unchanged image is not hashed again.
+        /// </summary>
+        public string? HashCacheFile { get; set; }
+
         /// <summary>Every file written into the boot folder, manifest.json included.</summary>
         [Output] public ITaskItem[] Written { get; private set; } = Array.Empty<ITaskItem>();
 
@@ -70,13 +76,14 @@ namespace Xen.Shm.Sdk.Tasks
             using var staged = StagedFolder.Begin(boot.Root);
             foreach (var file in files) staged.Staging.PathOf(file.Path);   // the wall, before any write
 
+            var hashes = ContentHashes.Load(HashCacheFile);
             var entries = new List<ManifestEntry>();
             var reused = new List<string>();
             foreach (var (path, source, address) in files)
             {
-                if (BootFolderStaging.Stage(boot, staged.Staging, path, source)) reused.Add(path);
+                if (BootFolderStaging.Stage(boot, staged.Staging, path, source, hashes, out string sha256)) reused.Add(path);
                 else Log.LogMessage(MessageImportance.Low, "{0} -> {1} (boot folder)", source, path);
-                entries.Add(ManifestEntry.FromFile(staged.Staging.Root, path, address));
+                entries.Add(new ManifestEntry(path, new FileInfo(staged.Staging.PathOf(path)).Length, address, sha256));
             }
 
             var diagnostics = new DiagnosticBag();
@@ -94,6 +101,7 @@ namespace Xen.Shm.Sdk.Tasks
 
             // Reused files are this step's Outputs too: they must end newer than its Inputs.
             foreach (string path in reused) File.SetLastWriteTimeUtc(boot.PathOf(path), DateTime.UtcNow);
+            hashes.Save(HashCacheFile);
             AtomicFile.WriteAllText(WrittenListFile, string.Concat(written.Select(p => p + "\n")));
             AtomicFile.WriteAllText(InputListFile, string.Concat(files.Select(f => Path.GetFullPath(f.Source) + "\n").Distinct(StringComparer.Ordinal)));
             Written = written.Select(p => (ITaskItem)new TaskItem(boot.PathOf(p))).ToArray();
