@@ -68,7 +68,8 @@ internal sealed class PackedSdk : IDisposable
         return s.Count % 2 == 1 ? s[s.Count / 2] : (s[s.Count / 2 - 1] + s[s.Count / 2]) / 2;
     }
 
-    public void Dotnet(string dir, params string[] args)
+    /// <summary>Runs `dotnet &lt;args&gt;` in <paramref name="dir"/>; returns its standard output (throws on failure).</summary>
+    public string Dotnet(string dir, params string[] args)
     {
         string exe = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
         var psi = new ProcessStartInfo(exe) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -86,6 +87,8 @@ internal sealed class PackedSdk : IDisposable
         {
             throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed ({p.ExitCode}):\n{stdout.Result}{stderr.Result}");
         }
+
+        return stdout.Result;
     }
 
     public void Dispose()

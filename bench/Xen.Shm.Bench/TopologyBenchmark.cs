@@ -31,6 +31,9 @@ public sealed class TopologyBenchmark : IBenchmark
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "topology  1k regions / 100 domains : {0,8:F1} ms CPU, {1,8:F1} ms wall (median of 7)", small.Cpu.TotalMilliseconds, small.Wall.TotalMilliseconds));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "topology 10k regions / 1k domains  : {0,8:F1} ms CPU, {1,8:F1} ms wall (median of 7)", large.Cpu.TotalMilliseconds, large.Wall.TotalMilliseconds));
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "growth ratio 10k/1k (CPU)          : {0,8:F2}  (linear 10, n log n ~13.3; target <= 12)", ratio));
+            string largest = Generate(regions: 10_000, domains: 1_000);
+            var memory = MemoryProbe.Measure(() => TopologyLoader.Parse(largest, yamlPath));
+            Console.WriteLine(MemoryProbe.Line("10k regions / 1k domains, one load + validate", memory, Encoding.UTF8.GetByteCount(largest)));
             if (File.Exists("/proc/loadavg")) Console.WriteLine("load average: " + File.ReadAllText("/proc/loadavg").Trim() + " (wall times are unreliable when it exceeds the core count)");
             // Judged on CPU time: this process's own work, not the machine's other load.
             bool ok = large.Cpu.TotalSeconds < 1 && ratio <= 12;

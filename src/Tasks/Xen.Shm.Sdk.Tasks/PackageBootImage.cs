@@ -32,12 +32,18 @@ namespace Xen.Shm.Sdk.Tasks
         /// </summary>
         public string? ExtraFilesListFile { get; set; }
 
+        /// <summary>
+        /// Optional: where the SHA-256 of the copied files is remembered between builds (keyed by
+        /// path, size, times and inode: ContentHashes), so an unchanged image is not hashed again.
+        /// </summary>
+        public string? HashCacheFile { get; set; }
+
         /// <summary>Every file written into the boot folder, manifest.json included.</summary>
         [Output] public ITaskItem[] Written { get; private set; } = Array.Empty<ITaskItem>();
 
         protected override void Run()
         {
-            var paths = new PackagingPaths(GeneratedDirectory, BootImageDirectory, WrittenListFile, InputListFile) { ExtraFilesListFile = ExtraFilesListFile };
+            var paths = new PackagingPaths(GeneratedDirectory, BootImageDirectory, WrittenListFile, InputListFile) { ExtraFilesListFile = ExtraFilesListFile, HashCacheFile = HashCacheFile };
             var diagnostics = new DiagnosticBag();
             var package = BootFolderPackager.Package(GeneratedFolder.ReadLayout(LayoutFile), paths, diagnostics);
             Report(diagnostics);

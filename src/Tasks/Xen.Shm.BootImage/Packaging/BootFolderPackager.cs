@@ -36,14 +36,15 @@ namespace Xen.Shm.BootImage.Packaging
             using var staged = StagedFolder.Begin(boot.Root);
             foreach (var file in files) staged.Staging.PathOf(file.Path);   // the wall, before any write
 
+            var hashes = ContentHashes.Load(paths.HashCacheFile);
             var entries = new List<ManifestEntry>();
             var reused = new List<string>();
             var copied = new List<(string Source, string Path)>();
             foreach (var (path, source, address) in files)
             {
-                if (BootFolderStaging.Stage(boot, staged.Staging, path, source)) reused.Add(path);
+                if (BootFolderStaging.Stage(boot, staged.Staging, path, source, hashes, out string sha256)) reused.Add(path);
                 else copied.Add((source, path));
-                entries.Add(ManifestEntry.FromFile(staged.Staging.Root, path, address));
+                entries.Add(new ManifestEntry(path, new FileInfo(staged.Staging.PathOf(path)).Length, address, sha256));
             }
 
             var manifest = BootManifest.Create(entries, diagnostics);
@@ -58,6 +59,7 @@ namespace Xen.Shm.BootImage.Packaging
 
             // Reused files are this step's Outputs too: they must end newer than its Inputs.
             foreach (string path in reused) File.SetLastWriteTimeUtc(boot.PathOf(path), DateTime.UtcNow);
+            hashes.Save(paths.HashCacheFile);
             AtomicFile.WriteAllText(paths.WrittenListFile, string.Concat(written.Select(p => p + "\n")));
             AtomicFile.WriteAllText(paths.InputListFile, string.Concat(files.Select(f => Path.GetFullPath(f.Source) + "\n").Distinct(StringComparer.Ordinal)));
             return new PackagedBootFolder(written.Select(boot.PathOf).ToList(), copied, kept);

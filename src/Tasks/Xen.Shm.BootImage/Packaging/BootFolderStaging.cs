@@ -9,21 +9,36 @@ namespace Xen.Shm.BootImage.Packaging
 {
     /// <summary>
     /// Fills the staging folder from the previous boot folder where it can: a file whose bytes did
-    /// not change becomes a hard link to the old one (as fast as the old "not rewritten" rule), any
-    /// other is copied from its source. The previous folder is only read, never through a link.
+    /// not change becomes a hard link to the old one (as fast as the old "not rewritten" rule; the
+    /// old folder is deleted after the swap, so the link is the file's only name again), any other
+    /// is a copy of its source, never a link to it: an in-place edit of the source must not reach
+    /// the boot folder. The previous folder is only read, never through a link.
     /// </summary>
     internal static class BootFolderStaging
     {
         // AtomicFile's temp names (".<name>.<32 hex>.tmp"): never carried over.
         private static readonly Regex s_temp = new Regex(@"^\..+\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant);
 
-        /// <summary>True when the old file was reused (linked), false when the source was copied.</summary>
-        public static bool Stage(OutputFolder previous, OutputFolder staging, string path, string source)
+        /// <summary>
+        /// True when the old file was reused (linked), false when the source was copied (cloned
+        /// where the file system can: FileClone). <paramref name="sha256"/> is the staged file's
+        /// hash: the source's (hashed once per build, or remembered from an earlier one), unless
+        /// the source changed between its hashing and the copy: then the copy's own.
+        /// </summary>
+        public static bool Stage(OutputFolder previous, OutputFolder staging, string path, string source, ContentHashes hashes, out string sha256)
         {
             string destination = staging.PathOf(path);
+            string sourceSha = hashes.Sha256(source, out var hashed);
             string? old = previous.ExistingPathOf(path);
-            if (old is not null && File.Exists(old) && FileRefresh.SameBytes(source, old) && Link(old, destination)) return true;
-            AtomicFile.Copy(source, destination);
+            if (old is not null && File.Exists(old) && new FileInfo(old).Length == hashed.Size &&
+                hashes.Sha256(old) == sourceSha && Link(old, destination))
+            {
+                sha256 = sourceSha;
+                return true;
+            }
+
+            FileClone.Copy(source, destination);
+            sha256 = FileIdentity.Of(source).Equals(hashed) ? sourceSha : hashes.Sha256(destination);
             return false;
         }
 

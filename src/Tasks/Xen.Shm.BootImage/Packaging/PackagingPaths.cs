@@ -27,5 +27,11 @@ namespace Xen.Shm.BootImage.Packaging
         /// (address <c>-</c> when not loaded), e.g. the FIT step's fit.files; empty or missing for none.
         /// </summary>
         public string? ExtraFilesListFile { get; set; }
+
+        /// <summary>
+        /// Optional: where the SHA-256 of the copied files is remembered between builds (keyed by
+        /// path, size, times and inode: ContentHashes), so an unchanged image is not hashed again.
+        /// </summary>
+        public string? HashCacheFile { get; set; }
     }
 }

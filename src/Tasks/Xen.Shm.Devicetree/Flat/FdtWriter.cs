@@ -150,7 +150,7 @@ namespace Xen.Shm.Devicetree
         private static int Measure(DtNode node, StringTable strings)
         {
             if (node.IsDeleted) return 0;
-            int size = 4 + ((NameBytes.Of(node.Name).Length + 1 + 3) & ~3) + 4;
+            int size = 4 + ((NameBytes.Count(node.Name) + 1 + 3) & ~3) + 4;
             foreach (var prop in node.PropertyList)
             {
                 if (prop.IsDeleted) continue;
@@ -256,10 +256,9 @@ namespace Xen.Shm.Devicetree
 
             public void CString(string s)
             {
-                byte[] bytes = NameBytes.Of(s);
-                Ensure(bytes.Length + 1);
-                Buffer.BlockCopy(bytes, 0, _b, _n, bytes.Length);
-                _n += bytes.Length;
+                // Straight into the buffer: no byte[] per node name.
+                Ensure(NameBytes.Count(s) + 1);
+                _n += NameBytes.Write(s, _b, _n);
                 _b[_n++] = 0;
             }
 

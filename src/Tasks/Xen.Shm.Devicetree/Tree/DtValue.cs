@@ -187,9 +187,29 @@ namespace Xen.Shm.Devicetree
 
         private void PushMarker(DtMarker m)
         {
-            if (_markers == null) _markers = new DtMarker[1]; // most values carry one type marker
+            if (_markers == null && m.Offset == 0 && m.Reference == null && (int)m.Kind < s_leading.Length)
+            {
+                // Most values carry one type marker at offset 0: share one array per kind. A shared
+                // array is full (count 1 = length 1) and no marker count ever shrinks, so it is only
+                // ever read: the next push copies it (Array.Resize) before writing.
+                _markers = s_leading[(int)m.Kind];
+                _markerCount = 1;
+                return;
+            }
+
+            if (_markers == null) _markers = new DtMarker[1];
             else if (_markerCount == _markers.Length) Array.Resize(ref _markers, _markers.Length * 2);
             _markers[_markerCount++] = m;
+        }
+
+        private static readonly DtMarker[][] s_leading = LeadingMarkers();
+
+        private static DtMarker[][] LeadingMarkers()
+        {
+            var kinds = (DtMarkerKind[])Enum.GetValues(typeof(DtMarkerKind));
+            var arrays = new DtMarker[kinds.Length][];
+            foreach (var kind in kinds) arrays[(int)kind] = new[] { new DtMarker(kind, 0, null) };
+            return arrays;
         }
 
         /// <summary>Overwrite 4 bytes at <paramref name="offset"/> with a big-endian cell.</summary>
