@@ -25,7 +25,35 @@ public sealed class EvtchnCpupoolBootTests
     private void Boot(string xenImage, EvtchnCpupoolVariant variant, Action<BootOutcome> assert)
     {
         var tools = BootPrerequisites.Require();
-        RealBoot.Boot(tools, new EvtchnCpupoolBoard(tools, xenImage, variant, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, assert);
+        void Once(Action<BootOutcome> check) =>
+            RealBoot.Boot(tools, new EvtchnCpupoolBoard(tools, xenImage, variant, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, check);
+        try
+        {
+            Once(o => { if (XenCreditTickRace(o)) throw new XenCreditTickRaceException(); assert(o); });
+        }
+        catch (XenCreditTickRaceException)
+        {
+            // Xen's bug, not the SDK's output: one more boot, judged as usual (a second panic fails the test).
+            TestContext.WriteLine("Xen panicked in csched_tick while setting up the credit pool (Xen 4.21.2 race, README): booting once more");
+            Once(assert);
+        }
+    }
+
+    /// <summary>
+    /// Xen 4.21.2 sometimes takes a data abort in the credit scheduler's tick on the CPU it just moved to the
+    /// boot-time credit pool (NULL + 0x28 in credit.c csched_tick, from the timer softirq, 30 ms after "Logical CPU
+    /// 1 in Pool-1", before dom0 is built): seen once in the last four suite runs here (2026-12-05), with the same
+    /// folder that passes otherwise.
+    /// Only that panic, before any domain ran, earns a second boot.
+    /// </summary>
+    private static bool XenCreditTickRace(BootOutcome o) =>
+        o.Run.SerialLog.Contains("Panic on CPU", StringComparison.Ordinal) &&
+        o.Run.SerialLog.Contains("csched_tick", StringComparison.Ordinal) &&
+        !o.Run.SerialLog.Contains("XSHM:", StringComparison.Ordinal);
+
+    private sealed class XenCreditTickRaceException : Exception
+    {
+        public XenCreditTickRaceException() : base("Xen panicked in csched_tick (credit pool set-up race)") { }
     }
 
     private static EvtchnPort? Port(IReadOnlyList<EvtchnPort> ports, int domain, int port) =>
