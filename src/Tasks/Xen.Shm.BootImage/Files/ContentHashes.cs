@@ -53,7 +53,7 @@ namespace Xen.Shm.BootImage.Files
             string sha;
             using (var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))
             using (var algorithm = SHA256.Create())
-                sha = ToHex(algorithm.ComputeHash(stream));
+                sha = HexDigest.Of(algorithm.ComputeHash(stream));
 
             // Changed while being read: the hash is of no version; do not remember it.
             if (FileIdentity.Of(full).Equals(before)) _entries[full] = new Entry(full, before, taken, sha);
@@ -68,13 +68,6 @@ namespace Xen.Shm.BootImage.Files
             foreach (var entry in _entries.Values)
                 if (File.Exists(entry.Path)) text.Append(entry.Format()).Append('\n');
             AtomicFile.WriteAllText(cacheFile!, text.ToString());
-        }
-
-        private static string ToHex(byte[] hash)
-        {
-            var sb = new StringBuilder(hash.Length * 2);
-            foreach (byte b in hash) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-            return sb.ToString();
         }
 
         private readonly struct Entry

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using System.Security.Cryptography;
-using System.Text;
+using Xen.Shm.BootImage.Files;
 
 namespace Xen.Shm.BootImage.Manifest
 {
@@ -44,24 +44,17 @@ namespace Xen.Shm.BootImage.Manifest
         public static string ComputeSha256(Stream stream)
         {
             using var sha = SHA256.Create();
-            return ToHex(sha.ComputeHash(stream));
+            return HexDigest.Of(sha.ComputeHash(stream));
         }
 
         public static string ComputeSha256(byte[] bytes)
         {
             using var sha = SHA256.Create();
-            return ToHex(sha.ComputeHash(bytes));
+            return HexDigest.Of(sha.ComputeHash(bytes));
         }
 
         /// <summary>"0x" + lowercase hex, the manifest's address spelling.</summary>
         public static string FormatAddress(ulong address) => "0x" + address.ToString("x", CultureInfo.InvariantCulture);
-
-        private static string ToHex(byte[] hash)
-        {
-            var sb = new StringBuilder(hash.Length * 2);
-            foreach (byte b in hash) sb.Append(b.ToString("x2", CultureInfo.InvariantCulture));
-            return sb.ToString();
-        }
 
         public bool Equals(ManifestEntry? other) =>
             other is not null && string.Equals(Path, other.Path, StringComparison.Ordinal) && Size == other.Size &&
