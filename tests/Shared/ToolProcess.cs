@@ -38,9 +38,28 @@ internal static class ToolProcess
         }
 
         using var p = Process.Start(start) ?? throw new InvalidOperationException($"cannot start {file}");
+        // Dedicated threads, not thread-pool tasks: tests call this from Parallel.ForEach, whose workers
+        // fill the pool; async pipe reads queued behind them waited for the pool to grow (~4 files/s).
         var stdout = new MemoryStream();
-        var outTask = p.StandardOutput.BaseStream.CopyToAsync(stdout);
-        var errTask = p.StandardError.ReadToEndAsync();
+        string stderr = "";
+        var errThread = Start(() => stderr = p.StandardError.ReadToEnd());
+        var inThread = Start(() => WriteInput(p, stdin));
+        p.StandardOutput.BaseStream.CopyTo(stdout);
+        errThread.Join();
+        inThread.Join();
+        p.WaitForExit();
+        return new ToolRun(p.ExitCode, stdout.ToArray(), stderr);
+    }
+
+    private static Thread Start(Action work)
+    {
+        var thread = new Thread(() => work()) { IsBackground = true };
+        thread.Start();
+        return thread;
+    }
+
+    private static void WriteInput(Process p, byte[]? stdin)
+    {
         try
         {
             if (stdin is not null) p.StandardInput.BaseStream.Write(stdin, 0, stdin.Length);
@@ -50,11 +69,6 @@ internal static class ToolProcess
         {
             // The tool exited without reading its input: its exit code and stderr tell why.
         }
-
-        outTask.Wait();
-        string stderr = errTask.Result;
-        p.WaitForExit();
-        return new ToolRun(p.ExitCode, stdout.ToArray(), stderr);
     }
 
     /// <summary>The same, asserting the tool succeeded; its stdout as text.</summary>
