@@ -20,7 +20,7 @@ namespace Xen.Shm.Devicetree
             if (inputPath == null) throw new ArgumentNullException(nameof(inputPath));
             return Run(options ?? new DtcOptions(), messages =>
             {
-                if (options?.InputFormat == DtcInputFormat.Dtb) return ReadBlob(inputPath, messages);
+                if (options?.InputFormat == DtcInputFormat.Dtb) return ReadBlob(inputPath);
                 if (options?.Preprocess != null) return Preprocessed(inputPath, options, messages);
                 return DtsParser.ParseFile(inputPath, options?.IncludeDirs);
             });
@@ -56,7 +56,7 @@ namespace Xen.Shm.Devicetree
             return Run(options ?? new DtcOptions(), _ => new DtsParseResult(tree, Array.Empty<DtcMessage>(), Array.Empty<string>()));
         }
 
-        private static DtsParseResult ReadBlob(string path, List<DtcMessage> messages)
+        private static DtsParseResult ReadBlob(string path)
         {
             byte[] blob;
             try
@@ -136,7 +136,7 @@ namespace Xen.Shm.Devicetree
                     {
                         // dtc opens the output file before it finds the version unknown: an empty file remains.
                         messages.Add(DtcMessage.Fatal(fatal!));
-                        return new DtcResult(new byte[0], 1, messages, deps, tree);
+                        return new DtcResult(Array.Empty<byte>(), 1, messages, deps, tree);
                     }
                 }
                 return new DtcResult(output, 0, messages, deps, tree, padding);

@@ -111,7 +111,7 @@ namespace Xen.Shm.Devicetree
         internal static DtcMessage Plain(DtcSeverity severity, string text, bool noNewline = false) =>
             new DtcMessage(severity, default, null, text, text, noNewline);
 
-        internal static DtcMessage Check(bool error, string checkName, SourceSpan span, string where, string text, string rendered) =>
+        internal static DtcMessage Check(bool error, string checkName, SourceSpan span, string text, string rendered) =>
             new DtcMessage(error ? DtcSeverity.Error : DtcSeverity.Warning, span, checkName, text, rendered);
 
         internal static string Where(string? position, string outName) => position ?? outName;

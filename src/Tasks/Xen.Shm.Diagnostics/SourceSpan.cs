@@ -34,6 +34,10 @@ namespace Xen.Shm.Diagnostics
 
         public override bool Equals(object? obj) => obj is SourceSpan other && Equals(other);
 
+        public static bool operator ==(SourceSpan left, SourceSpan right) => left.Equals(right);
+
+        public static bool operator !=(SourceSpan left, SourceSpan right) => !left.Equals(right);
+
         public override int GetHashCode()
         {
             unchecked

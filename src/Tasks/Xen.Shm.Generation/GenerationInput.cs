@@ -63,7 +63,7 @@ namespace Xen.Shm.Generation
         public byte[]? Blob { get; }
 
         public static InputTree FromSource(string source) => new InputTree(source ?? string.Empty, null);
-        public static InputTree FromBlob(byte[] blob) => new InputTree(null, blob ?? new byte[0]);
+        public static InputTree FromBlob(byte[] blob) => new InputTree(null, blob ?? Array.Empty<byte>());
     }
 
     /// <summary>Size of an input file and, for an arm64 Image, its header's image_size.</summary>

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Topology.Rules;
@@ -44,7 +43,7 @@ namespace Xen.Shm.Topology
         }
 
         /// <summary>Stable sort by position: the YAML file first (line, column), then other files (the board DT), then position-less ones.</summary>
-        private static IReadOnlyList<Diagnostic> InDocumentOrder(IEnumerable<Diagnostic> diagnostics, string yamlPath) =>
+        private static List<Diagnostic> InDocumentOrder(IEnumerable<Diagnostic> diagnostics, string yamlPath) =>
             diagnostics.Select((d, i) => (d, i))
                 .OrderBy(x => x.d.Span.Line == 0 ? 2 : string.Equals(x.d.Span.File, yamlPath, StringComparison.Ordinal) ? 0 : 1)
                 .ThenBy(x => x.d.Span.File, StringComparer.Ordinal)

@@ -1,5 +1,7 @@
+#pragma warning disable IDE0005 // Needed by the netstandard2.0 BootImage build; xdtc's implicit usings already have them.
 using System;
 using System.IO;
+#pragma warning restore IDE0005
 using System.Text;
 
 namespace Xen.Shm.BootImage.Files

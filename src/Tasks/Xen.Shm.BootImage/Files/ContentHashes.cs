@@ -72,6 +72,8 @@ namespace Xen.Shm.BootImage.Files
 
         private readonly struct Entry
         {
+            private static readonly char[] Tab = { '\t' };
+
             public Entry(string path, FileIdentity identity, long takenTicks, string sha256)
             {
                 Path = path;
@@ -92,7 +94,7 @@ namespace Xen.Shm.BootImage.Files
 
             public static Entry? Parse(string line)
             {
-                string[] f = line.Split(new[] { '\t' }, 7);
+                string[] f = line.Split(Tab, 7);
                 if (f.Length != 7 || f[0].Length != 64 || f[6].Length == 0) return null;
                 if (!long.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out long size) ||
                     !long.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out long mtime) ||

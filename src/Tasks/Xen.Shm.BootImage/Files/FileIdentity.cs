@@ -79,6 +79,10 @@ namespace Xen.Shm.BootImage.Files
 
         public override bool Equals(object? obj) => obj is FileIdentity other && Equals(other);
 
+        public static bool operator ==(FileIdentity left, FileIdentity right) => left.Equals(right);
+
+        public static bool operator !=(FileIdentity left, FileIdentity right) => !left.Equals(right);
+
         public override int GetHashCode() => unchecked((int)(Size * 31 + ModifiedTicks * 17 + ChangedTicks) ^ Inode.GetHashCode());
 
         [DllImport("libc", EntryPoint = "statx", SetLastError = true)]

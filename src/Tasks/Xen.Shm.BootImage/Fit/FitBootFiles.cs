@@ -5,7 +5,6 @@ using System.Linq;
 using System.Text;
 using Xen.Shm.BootImage.Script;
 using Xen.Shm.BootImage.UImage;
-using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Layout;
 

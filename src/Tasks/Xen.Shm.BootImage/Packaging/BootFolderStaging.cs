@@ -3,7 +3,6 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Xen.Shm.BootImage.Files;
-using Xen.Shm.BootImage.Incremental;
 
 namespace Xen.Shm.BootImage.Packaging
 {

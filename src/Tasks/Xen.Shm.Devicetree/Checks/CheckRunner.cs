@@ -96,7 +96,7 @@ namespace Xen.Shm.Devicetree.Checks
                 foreach (var more in node.AlsoDefinedAt)
                     sb.Append('\n').Append("  also defined at ").Append(DtcMessage.FormatPosition(more));
             }
-            ctx.Messages.Add(DtcMessage.Check(c.Error, c.Name, hasPos ? pos : default, string.Empty, text, sb.ToString()));
+            ctx.Messages.Add(DtcMessage.Check(c.Error, c.Name, hasPos ? pos : default, text, sb.ToString()));
         }
 
         // ---- -W / -E (checks.c parse_checks_option) -----------------------------------

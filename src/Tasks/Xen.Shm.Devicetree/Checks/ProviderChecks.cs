@@ -31,7 +31,7 @@ namespace Xen.Shm.Devicetree.Checks
                 FailProp(ctx, c, node, prop, "property size (" + Dec(len) + ") is invalid, expected multiple of 4");
                 return;
             }
-            int cellsize = 0;
+            int cellsize;
             for (int cell = 0; cell < len / 4; cell += cellsize + 1)
             {
                 uint ph = prop.Value.GetCell(cell * 4);

@@ -357,7 +357,7 @@ namespace Xen.Shm.Devicetree.Source
             HadError = true;
         }
 
-        private string Intern(byte[] s, int start, int len) => NameInterner.ForThisThread.Intern(s, start, len);
+        private static string Intern(byte[] s, int start, int len) => NameInterner.ForThisThread.Intern(s, start, len);
 
         private static readonly Encoding s_latin1 = Encoding.GetEncoding(28591);
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Text;
 using Xen.Shm.Devicetree.Source;
 using Xen.Shm.Diagnostics;
@@ -70,7 +69,7 @@ namespace Xen.Shm.Devicetree
         {
             var lexer = new DtsLexer(bytes, name, opener, messages);
             var parser = new DtsParser(lexer, messages);
-            DtTree? tree = null;
+            DtTree? tree;
             try
             {
                 tree = parser.ParseSourceFile();

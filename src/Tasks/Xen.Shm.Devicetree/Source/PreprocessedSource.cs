@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
-using Xen.Shm.Devicetree.Source;
 using Xen.Shm.Preprocessor;
 
 namespace Xen.Shm.Devicetree
@@ -26,7 +26,7 @@ namespace Xen.Shm.Devicetree
         private static DtsParseResult Parsed(PreprocessResult pp, string inputPath, DtcOptions options, List<DtcMessage> messages)
         {
             messages.AddRange(pp.Diagnostics.Select(DtcMessage.FromPreprocessor));
-            if (pp.HasErrors) return new DtsParseResult(null, new DtcMessage[0], pp.Dependencies);
+            if (pp.HasErrors) return new DtsParseResult(null, Array.Empty<DtcMessage>(), pp.Dependencies);
             var parsed = DtsParser.Parse(pp.Output, inputPath, options.IncludeDirs);
             var deps = pp.Dependencies.Concat(parsed.Dependencies.Where(d => d != inputPath)).Distinct().ToList();
             return new DtsParseResult(parsed.Tree, parsed.Messages, deps);

@@ -236,7 +236,9 @@ namespace Xen.Shm.Devicetree
     public enum DtsValueKind
     {
         Empty,
+#pragma warning disable CA1720 // dtc's word for the kind; public API
         String,
+#pragma warning restore CA1720
         Cells,
         Bytes,
     }

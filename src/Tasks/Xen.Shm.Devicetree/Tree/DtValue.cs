@@ -11,7 +11,7 @@ namespace Xen.Shm.Devicetree
     /// </summary>
     public sealed class DtValue
     {
-        private static readonly byte[] s_none = new byte[0];
+        private static readonly byte[] s_none = Array.Empty<byte>();
         private byte[] _bytes;
         private int _length;
         private DtMarker[]? _markers;

@@ -9,7 +9,7 @@ namespace Xen.Shm.Generation.BootExtras
     /// <summary>
     /// ImageBuilder's BITSTREAM and BOOT_AUX_FILE (xlnx_rel_v2023.2 uboot-script-gen, disk_image): the
     /// bitstream is a boot file like the others, planned last (after the host DTB, spec §10.3: "bitstream
-    /// is loaded last but used first") and programmed by the script (<see cref="FpgaCommand"/>); the
+    /// is loaded last but used first") and programmed by the script (<see cref="BootExtrasNames.FpgaCommand"/>); the
     /// auxiliary files are only copied to the top of the boot folder (IB copies BOOT_AUX_FILE into the
     /// first partition and never loads them).
     /// </summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Xen.Shm.Generation.Dts;
 
@@ -33,10 +34,10 @@ namespace Xen.Shm.Generation.Chosen
         public void AddNode(string domain, DtsNode node) => Get(_nodes, domain).Add(node);
 
         public IReadOnlyList<DtsProperty> PropertiesOf(string domain) =>
-            _properties.TryGetValue(domain, out var l) ? l : (IReadOnlyList<DtsProperty>)new DtsProperty[0];
+            _properties.TryGetValue(domain, out var l) ? l : (IReadOnlyList<DtsProperty>)Array.Empty<DtsProperty>();
 
         public IReadOnlyList<DtsNode> NodesOf(string domain) =>
-            _nodes.TryGetValue(domain, out var l) ? l : (IReadOnlyList<DtsNode>)new DtsNode[0];
+            _nodes.TryGetValue(domain, out var l) ? l : (IReadOnlyList<DtsNode>)Array.Empty<DtsNode>();
 
         public bool HasProperty(string domain, string name)
         {

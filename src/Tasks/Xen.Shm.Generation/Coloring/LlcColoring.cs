@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Xen.Shm.Generation.Dts;
 using Xen.Shm.Topology;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 

@@ -1,9 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Xen.Shm.Devicetree;
 using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Dts;
-using Xen.Shm.Generation.HostTree;
 using Xen.Shm.Topology;
 
 namespace Xen.Shm.Generation.Guest
@@ -57,7 +57,7 @@ namespace Xen.Shm.Generation.Guest
             for (int i = 0; i + ac + sc <= cells.Length; i += ac + sc)
                 entries.Add((Read(cells, i, ac), Read(cells, i + ac, sc)));
             return new PassthroughDevice(path, node.Name,
-                node.GetProperty("compatible")?.Value.AsStrings().ToArray() ?? new string[0],
+                node.GetProperty("compatible")?.Value.AsStrings().ToArray() ?? Array.Empty<string>(),
                 entries, node.GetProperty("interrupts")?.Value.AsCells(), node.GetProperty("iommus") != null);
         }
 

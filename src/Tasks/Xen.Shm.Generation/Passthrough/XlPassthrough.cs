@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Xen.Shm.Devicetree;
@@ -5,7 +6,6 @@ using Xen.Shm.Diagnostics;
 using Xen.Shm.Generation.Dts;
 using Xen.Shm.Generation.Guest;
 using Xen.Shm.Generation.Xl;
-using Xen.Shm.Topology;
 
 namespace Xen.Shm.Generation.Passthrough
 {
@@ -131,7 +131,7 @@ namespace Xen.Shm.Generation.Passthrough
             var cells = controller.GetProperty("#interrupt-cells");
             if (controller.GetProperty("interrupt-controller") == null || cells == null || cells.Value.Length != 4 || cells.Value.GetCell(0) != 3)
                 return false;
-            var compatible = controller.GetProperty("compatible")?.Value.AsStrings() ?? new string[0];
+            var compatible = controller.GetProperty("compatible")?.Value.AsStrings() ?? Array.Empty<string>();
             return compatible.Any(c => c.StartsWith("arm,", System.StringComparison.Ordinal) && c.Contains("gic"));
         }
     }

@@ -45,7 +45,5 @@ namespace Xen.Shm.Generation.Stages
                 Memory = memory,
             };
         }
-
-        private static ulong AlignUp(ulong v, ulong step) => (v + step - 1) / step * step;
     }
 }

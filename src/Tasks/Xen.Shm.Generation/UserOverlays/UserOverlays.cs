@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -55,7 +56,7 @@ namespace Xen.Shm.Generation.UserOverlays
 
         private static byte[]? OverlayBlob(GenerationInput input, BoardFile file, DiagnosticBag diagnostics, List<string> dependencies)
         {
-            if (!input.UserTrees.TryGetValue(file.FullPath, out var tree)) tree = InputTree.FromBlob(new byte[0]);
+            if (!input.UserTrees.TryGetValue(file.FullPath, out var tree)) tree = InputTree.FromBlob(Array.Empty<byte>());
             if (tree.Blob != null) return DtbReader.Read(tree.Blob, file.FullPath, diagnostics) == null ? null : tree.Blob;
             var options = new DtcOptions { Symbols = true };
             options.IncludeDirs.Add(Path.GetDirectoryName(file.FullPath) ?? string.Empty);

@@ -41,6 +41,8 @@ namespace Xen.Shm.Topology
         public bool Equals(AddressRange other) => Base == other.Base && Size == other.Size;
         public override bool Equals(object? obj) => obj is AddressRange r && Equals(r);
         public override int GetHashCode() => unchecked((Base.GetHashCode() * 397) ^ Size.GetHashCode());
+        public static bool operator ==(AddressRange left, AddressRange right) => left.Equals(right);
+        public static bool operator !=(AddressRange left, AddressRange right) => !left.Equals(right);
 
         public override string ToString() =>
             string.Format(CultureInfo.InvariantCulture, "[0x{0:x}, 0x{1:x})", Base, End);

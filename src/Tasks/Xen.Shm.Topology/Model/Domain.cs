@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Xen.Shm.Diagnostics;
@@ -40,9 +41,9 @@ namespace Xen.Shm.Topology
             Vpl011 = vpl011;
             XlDir = xlDir;
             Span = span;
-            StaticMem = staticMem ?? new StaticMemBank[0];
+            StaticMem = staticMem ?? Array.Empty<StaticMemBank>();
             StaticMemSpan = staticMemSpan ?? span;
-            GuestRam = kind.Value == DomainKind.Dom0 || memory is null ? new AddressRange[0]
+            GuestRam = kind.Value == DomainKind.Dom0 || memory is null ? Array.Empty<AddressRange>()
                 : IsDirectMapped && StaticMem.Count > 0 ? StaticMem.Select(b => b.Range).ToArray()
                 : GuestLayout.RamBanks(memory.Value.Value);
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Xen.Shm.Topology
@@ -45,7 +46,7 @@ namespace Xen.Shm.Topology
         /// </summary>
         public static IReadOnlyList<AddressRange> RamBanks(ulong memory)
         {
-            if (memory == 0) return new AddressRange[0];
+            if (memory == 0) return Array.Empty<AddressRange>();
             ulong bank0 = memory < Ram0Size ? memory : Ram0Size;
             if (memory <= Ram0Size) return new[] { new AddressRange(Ram0Base, bank0) };
             ulong bank1 = memory - Ram0Size;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Xen.Shm.Diagnostics;
 
@@ -96,7 +97,7 @@ namespace Xen.Shm.Topology
         public SourceSpan Span { get; }
 
         /// <summary>User overlays (host.overlays), applied in order to the board tree before the SDK's changes.</summary>
-        public IReadOnlyList<BoardFile> Overlays { get; init; } = new BoardFile[0];
+        public IReadOnlyList<BoardFile> Overlays { get; init; } = Array.Empty<BoardFile>();
     }
 
     /// <summary>

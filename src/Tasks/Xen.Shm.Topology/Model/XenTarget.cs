@@ -13,7 +13,7 @@ namespace Xen.Shm.Topology
     }
 
     /// <summary>MAJOR.MINOR of the Xen release (Xilinx branches: the Xen release they rebase, e.g. 4.17).</summary>
-    public readonly struct XenVersion : IComparable<XenVersion>
+    public readonly struct XenVersion : IComparable<XenVersion>, IEquatable<XenVersion>
     {
         public XenVersion(int major, int minor)
         {
@@ -25,6 +25,16 @@ namespace Xen.Shm.Topology
         public int Minor { get; }
 
         public int CompareTo(XenVersion other) => Major != other.Major ? Major.CompareTo(other.Major) : Minor.CompareTo(other.Minor);
+
+        public bool Equals(XenVersion other) => Major == other.Major && Minor == other.Minor;
+        public override bool Equals(object? obj) => obj is XenVersion other && Equals(other);
+        public override int GetHashCode() => unchecked((Major * 397) ^ Minor);
+        public static bool operator ==(XenVersion left, XenVersion right) => left.Equals(right);
+        public static bool operator !=(XenVersion left, XenVersion right) => !left.Equals(right);
+        public static bool operator <(XenVersion left, XenVersion right) => left.CompareTo(right) < 0;
+        public static bool operator <=(XenVersion left, XenVersion right) => left.CompareTo(right) <= 0;
+        public static bool operator >(XenVersion left, XenVersion right) => left.CompareTo(right) > 0;
+        public static bool operator >=(XenVersion left, XenVersion right) => left.CompareTo(right) >= 0;
 
         public bool AtLeast(int major, int minor) => CompareTo(new XenVersion(major, minor)) >= 0;
 

@@ -15,7 +15,7 @@ namespace Xen.Shm.Topology.Rules
         {
             var board = ctx.Board;
             if (!board.Domains.Any(d => d.Kind.Value == DomainKind.Dom0 || d.Kind.Value == DomainKind.Dom0less) &&
-                !board.UnreadableDomains.Any())
+                board.UnreadableDomains.Count == 0)
                 ctx.Report(DiagnosticCodes.NothingToBoot, board.DomainsSpan,
                     "the board has neither a dom0 nor a dom0less domain, so Xen has nothing to start");
 

@@ -12,6 +12,8 @@ namespace Xen.Shm.Topology.Rules
     /// </summary>
     internal static class Dom0CommandLineRules
     {
+        private static readonly char[] Blanks = { ' ', '\t' };
+
         public static void Check(RuleContext ctx)
         {
             var dom0 = ctx.Board.Dom0;
@@ -33,7 +35,7 @@ namespace Xen.Shm.Topology.Rules
         public static string? Last(string line, string prefix)
         {
             string? value = null;
-            foreach (string w in line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries))
+            foreach (string w in line.Split(Blanks, StringSplitOptions.RemoveEmptyEntries))
                 if (w.StartsWith(prefix, StringComparison.Ordinal)) value = w.Substring(prefix.Length);
             return value;
         }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Xen.Shm.Diagnostics;
 
 namespace Xen.Shm.Topology.Rules

@@ -13,6 +13,7 @@ namespace Xen.Shm.Topology.Rules
     internal static class StaticShmRules
     {
         public const int MaxIdLength = 128;
+        private static readonly string[] Roles = { "owner", "borrower" };
         private static readonly Regex IdChars = new Regex(@"^[A-Za-z0-9_]+\z", RegexOptions.CultureInvariant);
 
         public static void Check(RuleContext ctx)
@@ -36,7 +37,7 @@ namespace Xen.Shm.Topology.Rules
             {
                 if (peer.Role is { } role && role.Value != "owner" && role.Value != "borrower")
                     ctx.Report(DiagnosticCodes.StaticShmInvalidRole, role.Span,
-                        $"role must be 'owner' or 'borrower', not '{role.Value}'{Yaml.KeySuggestion.Hint(role.Value, new[] { "owner", "borrower" })}");
+                        $"role must be 'owner' or 'borrower', not '{role.Value}'{Yaml.KeySuggestion.Hint(role.Value, Roles)}");
                 if (peer.Prot is { } prot && prot.Value != "rw")
                     ctx.Report(DiagnosticCodes.StaticShmProt, prot.Span, $"prot must be 'rw' (the only permission xl static_shm supports), not '{prot.Value}'");
 
@@ -66,7 +67,7 @@ namespace Xen.Shm.Topology.Rules
 
             OwnerInRam(ctx, region, owner);
             if (region.Size is not { } ownerSize) return;
-            foreach (var b in region.Borrowers) BorrowerFits(ctx, region, b, ownerSize);
+            foreach (var b in region.Borrowers) BorrowerFits(ctx, b, ownerSize);
         }
 
         /// <summary>XSHM2310: the owner shares pages it already has (S4, S2; X maps existing owner gfns).</summary>
@@ -82,7 +83,7 @@ namespace Xen.Shm.Topology.Rules
         }
 
         /// <summary>XSHM2309: X libxl__sshm_do_map "exceeds owner's address space".</summary>
-        private static void BorrowerFits(RuleContext ctx, StaticShmRegion region, Peer b, Spanned<ulong> ownerSize)
+        private static void BorrowerFits(RuleContext ctx, Peer b, Spanned<ulong> ownerSize)
         {
             ulong offset = b.Offset?.Value ?? 0;
             if (offset >= ownerSize.Value)

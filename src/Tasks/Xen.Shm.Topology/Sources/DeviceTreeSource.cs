@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Xen.Shm.Diagnostics;
@@ -43,7 +44,7 @@ namespace Xen.Shm.Topology
         public static DeviceTreeSourceText Read(BoardFile file, byte[] bytes)
         {
             if (!file.Preprocessing.IsRequested && !UsesPreprocessor(bytes))
-                return new DeviceTreeSourceText(bytes, new Diagnostic[0], new string[0]);
+                return new DeviceTreeSourceText(bytes, Array.Empty<Diagnostic>(), Array.Empty<string>());
             var options = new PreprocessorOptions();
             options.IncludeDirs.AddRange(file.Preprocessing.IncludeDirs);
             options.Defines.AddRange(file.Preprocessing.Defines);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using Xen.Shm.Diagnostics;
@@ -30,7 +31,7 @@ namespace Xen.Shm.Topology.Yaml
                 if (c.Int("size", 1, 2) is { } s) sizeCells = s;
             }
 
-            IReadOnlyList<RamBank> ram = facts?.Ram ?? new RamBank[0];
+            IReadOnlyList<RamBank> ram = facts?.Ram ?? Array.Empty<RamBank>();
             if (r.Has("ram"))
             {
                 var banks = new List<RamBank>();
@@ -52,7 +53,7 @@ namespace Xen.Shm.Topology.Yaml
                 ctx.Report(DiagnosticCodes.HostRamUnknown, map.Span,
                     dt is null ? "'host' needs 'ram' banks or a 'deviceTree' with a memory node" : "the board device tree gives no RAM bank (no memory node with a usable reg): add 'ram' banks to 'host'");
 
-            var reserved = new List<ReservedRange>(facts?.Reserved ?? new ReservedRange[0]);
+            var reserved = new List<ReservedRange>(facts?.Reserved ?? Array.Empty<ReservedRange>());
             foreach (var resMap in r.Mappings("reserved", "{ name, base, size }"))
             {
                 var m = new MappingReader(resMap, "a reserved range", Keys.Reserved, ctx);

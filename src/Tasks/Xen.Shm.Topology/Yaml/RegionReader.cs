@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Xen.Shm.Diagnostics;
 
 namespace Xen.Shm.Topology.Yaml
 {
@@ -60,7 +59,7 @@ namespace Xen.Shm.Topology.Yaml
             }
         }
 
-        private static IReadOnlyList<Peer> ReadPeers(MappingReader region, Mechanism m, bool hasHost, ReadContext ctx)
+        private static List<Peer> ReadPeers(MappingReader region, Mechanism m, bool hasHost, ReadContext ctx)
         {
             var peers = new List<Peer>();
             string on = "on a peer of a " + Keys.Name(m) + " region";

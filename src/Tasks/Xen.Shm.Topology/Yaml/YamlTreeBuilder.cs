@@ -163,7 +163,6 @@ namespace Xen.Shm.Topology.Yaml
             var entries = new List<KeyValuePair<YamlScalarAt, YamlNodeAt>>();
             while (!parser.TryConsume<MappingEnd>(out _))
             {
-                var keyEvent = parser.Current!;
                 var key = ReadNode(parser, depth + 1, out long keySize);
                 if (key is null) return null;
                 var value = ReadNode(parser, depth + 1, out long valueSize);
