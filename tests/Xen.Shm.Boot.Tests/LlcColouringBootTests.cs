@@ -118,4 +118,18 @@ public sealed class LlcColouringBootTests
             Assert.IsFalse(log.Contains("XSHM: SHM-OK", StringComparison.Ordinal), o.Report());
         });
     }
+
+    /// <summary>The forbidden pair from the SDK itself (a build, no boot): domU1 given static memory on the colouring
+    /// board fails with XSHM2089 at its staticMem in board.yaml (Xen 4.21 would panic "LLC coloring and static memory
+    /// are incompatible").</summary>
+    [TestMethod]
+    [TestCategory("Boot")]
+    public void ColouringWithStaticMem_SdkRefusesWithPositionedError()
+    {
+        var tools = BootPrerequisites.Require();
+        var output = SdkBoardRefusal.Output(LlcColouringBoard.Asset,
+            LlcColouringBoard.Images(tools.Cache, SourceBuiltXen.Require(SourceBuiltXen.Upstream421).Image),
+            y => y.Replace("    llcColors: \"16-31\"\n", "    llcColors: \"16-31\"\n    staticMem:\n      - { base: 0x60000000, size: 128M }\n", StringComparison.Ordinal));
+        StringAssert.Matches(output, new Regex(@"board\.yaml\(\d+,\d+(,\d+,\d+)?\): error XSHM2089: 'domU1' has staticMem while LLC colouring is on"));
+    }
 }
