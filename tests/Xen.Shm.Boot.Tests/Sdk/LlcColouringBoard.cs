@@ -17,6 +17,10 @@ public enum LlcColouringVariant
 
     /// <summary>domU1's colours 32-47: valid for the SDK (below 128), beyond the 32 colours Xen finds in QEMU's L2.</summary>
     ColoursBeyondTheCache,
+
+    /// <summary>The same board.yaml with flavour xilinx, version 4.17 (legacy xen_colors=/dom0_colors=, domU1's
+    /// colors bitmask), on the fork's hypervisor given.</summary>
+    XilinxFork,
 }
 
 /// <summary>
@@ -54,7 +58,8 @@ public sealed class LlcColouringBoard : IBootFolderSource
     public PreparedBootFolder Prepare(string workDirectory)
     {
         var build = SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache, _xenImage),
-            Variant == LlcColouringVariant.ColoursBeyondTheCache ? DomU1ColoursBeyondTheCache : null);
+            Variant == LlcColouringVariant.ColoursBeyondTheCache ? DomU1ColoursBeyondTheCache
+            : Variant == LlcColouringVariant.XilinxFork ? y => y.Replace("flavour: upstream", "flavour: xilinx", StringComparison.Ordinal).Replace("version: \"4.21\"", "version: \"4.17\"", StringComparison.Ordinal) : null);
         _log?.Invoke($"{Name}: dotnet build through the packed SDK took {build.BuildTime.TotalSeconds:F1} s");
         return new PreparedBootFolder(build.BootDirectory, new BootExpectation(Region, Directions));
     }
