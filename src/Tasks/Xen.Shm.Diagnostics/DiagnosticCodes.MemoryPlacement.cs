@@ -12,6 +12,7 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor LlcColorsSyntax = new("XSHM2086", Severity.Error, "LLC colour list not in Xen's syntax (ascending N or N-M, comma-separated, no spaces, no overlap)");
         public static readonly DiagnosticDescriptor LlcColorsTooHigh = new("XSHM2087", Severity.Error, "LLC colour beyond what the target Xen accepts");
         public static readonly DiagnosticDescriptor LlcColorsNotInTarget = new("XSHM2088", Severity.Error, "LLC cache colouring not in the target Xen (upstream 4.20+, Xilinx 4.17 fork)");
+        public static readonly DiagnosticDescriptor LlcColorsWithStaticMem = new("XSHM2089", Severity.Error, "LLC cache colouring together with a domain's static memory (Xen refuses the pair)");
         public static readonly DiagnosticDescriptor StaticHeapTooSmall = new("XSHM2084", Severity.Error, "static heap smaller than the memory Xen gives dom0 and the dom0less domains from its heap");
     }
 }

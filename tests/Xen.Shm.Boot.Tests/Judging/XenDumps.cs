@@ -97,5 +97,49 @@ public static class XenDumps
         return pools;
     }
 
+    private static readonly Regex LlcColours = new(@"^(\d+) LLC colors: \{ (.*) \}$", RegexOptions.CultureInvariant);
+    private static readonly Regex ColourHeapLine = new(@"^Color heap\[(\d+)\]: (\d+) pages$", RegexOptions.CultureInvariant);
+    private static readonly Regex HeapZone = new(@"^heap\[node=0\]\[zone=(\d+)\] -> (\d+) pages$", RegexOptions.CultureInvariant);
+
+    /// <summary>Each domain's LLC colours in the last 'q' dump (Xen 4.20+ xen/common/llc-coloring.c
+    /// domain_dump_llc_colors: "%u LLC colors: " then print_colors' "{ 1-15 }"), as domain → "1-15".</summary>
+    public static IReadOnlyDictionary<int, string> DomainLlcColours(string log)
+    {
+        var colours = new Dictionary<int, string>();
+        int current = -1;
+        foreach (var raw in log.Split('\n'))
+        {
+            var line = Body(raw.TrimEnd('\r')).Trim();
+            if (DomainInfo.Match(line) is { Success: true } d) { current = Int(d.Groups[1]); continue; }
+            if (current >= 0 && LlcColours.Match(line) is { Success: true } c) colours[current] = c.Groups[2].Value.Replace(" ", "", StringComparison.Ordinal);
+        }
+        return colours;
+    }
+
+    /// <summary>The last 'H' dump's colour heap (xen/common/page_alloc.c dump_color_heap: "Color heap[%u]: %lu pages",
+    /// colours with free pages only), as colour → free pages.</summary>
+    public static IReadOnlyDictionary<int, long> ColourHeap(string log) => LastHeapDump(log, ColourHeapLine);
+
+    /// <summary>The last 'H' dump's buddy allocator zones of node 0 ("heap[node=0][zone=%d] -> %lu pages"), as zone →
+    /// free pages; zone z holds the frames whose highest set bit is bit z - 1 (page_alloc.c page_to_zone: flsl(mfn)), so
+    /// zone 19 is host RAM [1 GiB, 2 GiB) and zone 20 [2 GiB, 4 GiB).</summary>
+    public static IReadOnlyDictionary<int, long> BuddyZones(string log) => LastHeapDump(log, HeapZone);
+
+    private static IReadOnlyDictionary<int, long> LastHeapDump(string log, Regex pattern)
+    {
+        var lines = log.Split('\n');
+        int start = Array.FindLastIndex(lines, l => l.Contains("'H' pressed -> dumping heap info", StringComparison.Ordinal));
+        var found = new Dictionary<int, long>();
+        if (start < 0) return found;
+        foreach (var raw in lines.Skip(start + 1))
+        {
+            var line = Body(raw.TrimEnd('\r')).Trim();
+            if (line.Contains("pressed ->", StringComparison.Ordinal)) break;
+            if (pattern.Match(line) is { Success: true } m)
+                found[Int(m.Groups[1])] = long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+        }
+        return found;
+    }
+
     private static int Int(Group g) => int.Parse(g.Value, CultureInfo.InvariantCulture);
 }

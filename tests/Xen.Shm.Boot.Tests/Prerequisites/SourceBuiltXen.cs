@@ -11,6 +11,7 @@ public sealed record SourceBuiltXen(string Name, string Image, string Options)
     public const string Upstream417 = "upstream-4.17.7";
     public const string Upstream421 = "upstream-4.21.2";
     public const string Xilinx417 = "xilinx-4.17";
+    public const string Xilinx417Llc = "xilinx-4.17-llc";
 
     /// <summary>Same rule as prepare.sh: $XSHM_XEN_BUILD_CACHE, else $XDG_CACHE_HOME or ~/.cache, then xen-shm-sdk/xen-build.</summary>
     public static string DefaultDirectory()

@@ -154,4 +154,20 @@ public sealed class XlPassthroughTests
         Assert.AreEqual(line.IndexOf(path, StringComparison.Ordinal) + 1, d.Span.Column, "at the path, not at the domain");
         Assert.IsEmpty(r.Files);
     }
+
+    /// <summary>A tree decompiled from a DTB (QEMU's own: <c>interrupt-parent = &lt;0x8003&gt;</c>, the GIC's
+    /// <c>phandle = &lt;0x8003&gt;</c>) names its interrupt parent by number: found by the phandle property (it was
+    /// XSHM6006 "not the GIC" before, seen booting testassets/qemu-xl-passthrough).</summary>
+    [TestMethod]
+    public void InterruptParentByNumber_DecompiledTree_GivesTheIrq()
+    {
+        string dts = Board().Replace("interrupt-parent = <&gic>;", "interrupt-parent = <0x8003>;", StringComparison.Ordinal)
+            .Replace("gic: interrupt-controller@f9010000 {", "gic: interrupt-controller@f9010000 {\n\t\t\tphandle = <0x8003>;", StringComparison.Ordinal);
+        Assert.IsTrue(dts.Contains("<0x8003>;\n", StringComparison.Ordinal) && dts.Contains("phandle = <0x8003>", StringComparison.Ordinal), "board fragment not found");
+        using var b = new TempBoard(Yaml("/axi/timer@ff110800, /axi/ethernet@ff0e0000"), dts);
+        var r = BoardGenerator.Generate(b.Load().Input());
+        Assert.IsFalse(r.Diagnostics.Any(d => d.Code == "XSHM6006"), string.Join("\n", r.Diagnostics.Select(d => d.ToString())));
+        var back = XlCfgDump.Read(r.Find("etc/xen/guest1.cfg")!.Text!, "l:irqs");
+        CollectionAssert.AreEqual(new[] { "54", "95" }, back.List("irqs")!.ToArray());
+    }
 }

@@ -35,4 +35,17 @@ public sealed class LlcColorRuleTests
 
     [TestMethod]
     public void XSHM2088_UpstreamBefore420() => Topo.AssertOnly(Board("»\"0\"", flavour: "upstream", version: "4.19"), "XSHM2088");
+
+    /// <summary>Xen 4.20+ panics on a domain with xen,static-mem once colouring is on, even when that domain has no
+    /// colours of its own (dom0less-bindings.c); the fork documents the pair as unsupported.</summary>
+    [TestMethod]
+    [DataRow("upstream", "4.21")]
+    [DataRow("xilinx", "4.17")]
+    public void XSHM2089_ColouringWithAStaticMemDomain(string flavour, string version)
+    {
+        var yaml = Board("\"0\"", flavour: flavour, version: version).Replace(
+            "{ name: domU2, kind: dom0less, memory: 256M, kernel: images/Image, enhanced: false }",
+            "{ name: domU2, kind: dom0less, memory: 256M, kernel: images/Image, enhanced: false, »staticMem: [ { base: 0x60000000, size: 256M } ] }");
+        Topo.AssertOnly(yaml, "XSHM2089");
+    }
 }

@@ -121,8 +121,26 @@ namespace Xen.Shm.Generation.Passthrough
                 // A parsed (unresolved) tree holds &label as a marker; a read DTB holds the number.
                 foreach (var m in p.Value.Markers)
                     if (m.Kind == DtMarkerKind.PhandleReference && m.Offset == 0 && m.Reference != null) return tree.FindNodeByReference(m.Reference);
-                return p.Value.Length == 4 ? tree.FindNodeByPhandle(p.Value.GetCell(0)) : null;
+                if (p.Value.Length != 4) return null;
+                uint phandle = p.Value.GetCell(0);
+                return tree.FindNodeByPhandle(phandle) ?? ByPhandleProperty(tree.Root, phandle);
             }
+            return null;
+        }
+
+        /// <summary>
+        /// The live node whose <c>phandle</c> (or <c>linux,phandle</c>) property is <paramref name="phandle"/>, pre-order.
+        /// A DTS decompiled from a DTB (QEMU's own tree: <c>interrupt-parent = &lt;0x8003&gt;</c> and the GIC's
+        /// <c>phandle = &lt;0x8003&gt;</c>) holds its phandles as plain properties, which the parsed tree's phandle
+        /// index does not know before dtc's checks have run.
+        /// </summary>
+        private static DtNode? ByPhandleProperty(DtNode node, uint phandle)
+        {
+            if (node.IsDeleted) return null;
+            foreach (var name in new[] { "phandle", "linux,phandle" })
+                if (node.GetProperty(name) is { } p && p.Value.Length == 4 && p.Value.GetCell(0) == phandle) return node;
+            foreach (var c in node.Children)
+                if (ByPhandleProperty(c, phandle) is { } found) return found;
             return null;
         }
 

@@ -27,7 +27,7 @@ namespace Xen.Shm.Topology.Rules
             BootRules.Check(ctx);             // 2602 2603
             StaticMemRules.Check(ctx);        // 2020–2023
             StaticHeapRules.Check(ctx);       // 2080–2085
-            LlcColorRules.Check(ctx);         // 2086–2088
+            LlcColorRules.Check(ctx);         // 2086–2089
             Dom0CommandLineRules.Check(ctx);  // 2024
             OutputPathRules.Check(ctx);       // 1027 1028 1029 1032
             EventChannelRules.Check(ctx);     // 2061–2065

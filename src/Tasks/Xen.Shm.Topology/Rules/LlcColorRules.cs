@@ -11,6 +11,11 @@ namespace Xen.Shm.Topology.Rules
     /// domU's below 32: it is written as ImageBuilder xlnx_rel_v2023.2 writes it, one 32-bit
     /// <c>colors</c> bitmask cell (the fork's llc_colors_from_legacy_bitmask reads bit i of a cell as
     /// colour i) (2087). Whether the hardware has that many colours only Xen knows at boot.
+    /// Colouring and a domain's <c>xen,static-mem</c> are exclusive (2089): once colouring is on, upstream
+    /// 4.20+ panics on any domain node with static memory (xen/common/device-tree/dom0less-bindings.c:
+    /// "LLC coloring and static memory are incompatible"), the fork on one with <c>llc-colors</c>
+    /// (xen/arch/arm/domain_build.c: "static-mem and LLC coloring are incompatible"); both document the
+    /// pair as unsupported (docs/misc/cache-coloring.rst, docs/misc/arm/cache-coloring.rst).
     /// </summary>
     internal static class LlcColorRules
     {
@@ -43,6 +48,11 @@ namespace Xen.Shm.Topology.Rules
                             ? "Xen's default build holds 128 colours (CONFIG_LLC_COLORS_ORDER=7 / CONFIG_NR_LLC_COLORS=128)"
                             : "the Xilinx fork reads a domU's colours from one 32-bit 'colors' bitmask cell"));
             }
+            foreach (var d in ctx.Board.Domains)
+                if (d.StaticMem.Count > 0)
+                    ctx.Report(DiagnosticCodes.LlcColorsWithStaticMem, d.StaticMemSpan,
+                        $"'{d.Name.Value}' has staticMem while LLC colouring is on ({lists[0].Who} has llcColors): Xen cannot colour a domain's static memory and refuses the pair (\"LLC coloring and static memory are incompatible\", a panic at boot); drop staticMem (and directMap) or every llcColors",
+                        lists[0].Text.Span);
         }
     }
 }
