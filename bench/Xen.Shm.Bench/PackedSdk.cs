@@ -25,13 +25,14 @@ internal sealed class PackedSdk : IDisposable
     private string Packages => Path.Combine(Work, "packages");
 
     /// <summary>Packs src/Xen.Shm.Sdk (Release) into a new folder named after <paramref name="benchmark"/>.</summary>
-    public static PackedSdk Pack(string benchmark)
+    public static PackedSdk Pack(string benchmark, params string[] packProperties)
     {
         string repo = FindRepositoryRoot();
         var sdk = new PackedSdk(repo, Path.Combine(Path.GetTempPath(), "xen-shm-sdk-bench", benchmark + "-" + Guid.NewGuid().ToString("N")[..8]));
         Console.WriteLine($"packing Xen.Shm.Sdk {sdk.Version} ...");
-        sdk.Dotnet(repo, "pack", Path.Combine(repo, "src", "Xen.Shm.Sdk", "Xen.Shm.Sdk.csproj"), "-c", "Release", "-o", sdk.Feed,
-            "--artifacts-path", Path.Combine(sdk.Work, "build"), "-p:XenShmPackageVersion=" + sdk.Version, "-v:q");
+        string[] args = ["pack", Path.Combine(repo, "src", "Xen.Shm.Sdk", "Xen.Shm.Sdk.csproj"), "-c", "Release", "-o", sdk.Feed,
+            "--artifacts-path", Path.Combine(sdk.Work, "build"), "-p:XenShmPackageVersion=" + sdk.Version, "-v:q", .. packProperties];
+        sdk.Dotnet(repo, args);
         return sdk;
     }
 

@@ -40,16 +40,63 @@ public sealed class PackageContentTests
             "build/XenShm.UpToDate.targets",
             "build/XenShm.Xl.targets",
             "schema/xen-shm-topology.schema.json",
-            "tasks/netstandard2.0/Xen.Shm.BootImage.dll",
-            "tasks/netstandard2.0/Xen.Shm.Devicetree.dll",
-            "tasks/netstandard2.0/Xen.Shm.Diagnostics.dll",
-            "tasks/netstandard2.0/Xen.Shm.Generation.dll",
-            "tasks/netstandard2.0/Xen.Shm.Preprocessor.dll",
-            "tasks/netstandard2.0/Xen.Shm.Sdk.Tasks.dll",
-            "tasks/netstandard2.0/Xen.Shm.Topology.dll",
-            "tasks/netstandard2.0/YamlDotNet.dll",
+            // The task closure: ReadyToRun for .NET MSBuild per RID (issue 21), then the IL-only netstandard2.0 DLLs.
+            .. TaskClosure("tasks/net10.0/linux-arm64/"),
+            .. TaskClosure("tasks/net10.0/linux-x64/"),
+            .. TaskClosure("tasks/net10.0/win-x64/"),
+            .. TaskClosure("tasks/netstandard2.0/"),
         ];
         CollectionAssert.AreEqual(expected, names, "package files:\n" + string.Join("\n", names));
+    }
+
+    private static string[] TaskClosure(string folder) =>
+    [
+        folder + "Xen.Shm.BootImage.dll",
+        folder + "Xen.Shm.Devicetree.dll",
+        folder + "Xen.Shm.Diagnostics.dll",
+        folder + "Xen.Shm.Generation.dll",
+        folder + "Xen.Shm.Preprocessor.dll",
+        folder + "Xen.Shm.Sdk.Tasks.dll",
+        folder + "Xen.Shm.Topology.dll",
+        folder + "YamlDotNet.dll",
+    ];
+
+    /// <summary>
+    /// The ReadyToRun DLLs hold native code for their RID and still the IL of the netstandard2.0 ones
+    /// (same assembly identity and MVID, so a runtime that rejects the native code JITs the same program).
+    /// </summary>
+    [TestMethod]
+    public void ReadyToRunTasks_AreTheSameAssembliesWithNativeCode()
+    {
+        SdkFeed.EnsurePacked();
+        using var zip = ZipFile.OpenRead(SdkFeed.PackagePath);
+        foreach (var il in zip.Entries.Where(e => e.FullName.StartsWith("tasks/netstandard2.0/", StringComparison.Ordinal)))
+        {
+            var (ilName, ilMvid, ilNative) = Inspect(il);
+            Assert.IsFalse(ilNative, il.FullName + " is IL only");
+            foreach (string rid in new[] { "linux-arm64", "linux-x64", "win-x64" })
+            {
+                var r2r = zip.GetEntry("tasks/net10.0/" + rid + "/" + il.Name)!;
+                var (name, mvid, native) = Inspect(r2r);
+                Assert.AreEqual(ilName, name, r2r.FullName);
+                Assert.AreEqual(ilMvid, mvid, r2r.FullName);
+                Assert.IsTrue(native, r2r.FullName + " has no ReadyToRun header");
+            }
+        }
+    }
+
+    private static (string Name, Guid Mvid, bool ReadyToRun) Inspect(ZipArchiveEntry entry)
+    {
+        using var buffer = new MemoryStream();
+        using (var s = entry.Open()) s.CopyTo(buffer);
+        buffer.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(buffer);
+        var md = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(pe);
+        var name = md.GetString(md.GetAssemblyDefinition().Name);
+        var mvid = md.GetGuid(md.GetModuleDefinition().Mvid);
+        // crossgen2 sets the ManagedNativeHeader of the CLI header (the READYTORUN header); IL-only DLLs have none.
+        bool r2r = pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0;
+        return (name, mvid, r2r);
     }
 
     [TestMethod]
