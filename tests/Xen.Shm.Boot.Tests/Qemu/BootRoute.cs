@@ -22,37 +22,39 @@ public static class BootRoutes
     {
         BootRoute.UBootDisk => UBootDisk(tools, folder, work),
         BootRoute.GenericLoader => GenericLoader(folder, work),
-        BootRoute.UBootSdkDiskImage => UBootSdkDiskImage(tools, folder),
+        BootRoute.UBootSdkDiskImage => UBootSdkDiskImage(tools, folder, work),
         _ => throw new ArgumentOutOfRangeException(nameof(route)),
     };
 
     /// <summary>
     /// -bios u-boot.bin with the folder on virtio-blk: U-Boot's default distro_bootcmd finds /boot.scr on
-    /// virtio 0:1 after its 2 s autoboot delay, no key press or network needed (guide section 7).
+    /// virtio 0:1, no key press or network needed (guide section 7); the saved environment in flash only sets
+    /// bootdelay=0 (<see cref="UBootEnvironment"/>), which saves the 2 s countdown of every boot.
     /// </summary>
     public static IReadOnlyList<string> UBootDisk(BootPrerequisites tools, string folder, string work)
     {
         CheckManifest(folder);
-        return UBootWithDisk(tools, DiskImage.Build(tools, folder, Path.Combine(work, "disk.img")));
+        return UBootWithDisk(tools, DiskImage.Build(tools, folder, Path.Combine(work, "disk.img")), work);
     }
 
     /// <summary>
     /// The image the SDK wrote beside the folder (manifest.json's "diskImage", size and hash checked): U-Boot's
     /// distro boot scans its bootable FAT32 partition, finds /boot.scr, and the script's `load` reads from FAT.
     /// </summary>
-    public static IReadOnlyList<string> UBootSdkDiskImage(BootPrerequisites tools, string folder)
+    public static IReadOnlyList<string> UBootSdkDiskImage(BootPrerequisites tools, string folder, string work)
     {
         CheckManifest(folder);
         var image = BootManifest.DiskImage(folder)
             ?? throw new InvalidDataException("manifest.json names no disk image: build the board with -p:XenShmDiskImage=true");
-        return UBootWithDisk(tools, image);
+        return UBootWithDisk(tools, image, work);
     }
 
-    private static IReadOnlyList<string> UBootWithDisk(BootPrerequisites tools, string disk) => new[]
+    private static IReadOnlyList<string> UBootWithDisk(BootPrerequisites tools, string disk, string work) => new[]
     {
         "-bios", tools.UBoot,
         "-drive", $"if=none,file={Escape(disk)},format=raw,id=boot",
         "-device", "virtio-blk-device,drive=boot",
+        "-drive", $"if=pflash,unit=1,format=raw,readonly=on,file={Escape(UBootEnvironment.Write(tools.UBoot, Path.Combine(work, "uboot-env.bin")))}",
     };
 
     /// <summary>
