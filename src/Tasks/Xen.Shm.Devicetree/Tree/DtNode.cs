@@ -13,14 +13,22 @@ namespace Xen.Shm.Devicetree
     /// </summary>
     public sealed class DtNode : ILiveEntry
     {
-        private readonly List<DtProperty> _properties = new List<DtProperty>();
-        private readonly List<DtNode> _children = new List<DtNode>();
+        private readonly List<DtProperty> _properties;
+        private readonly List<DtNode> _children;
         private List<SourceSpan>? _spans;
 
         /// <param name="name">Full node name including any unit address (<c>serial@1000</c>); empty for the root.</param>
         public DtNode(string name)
+            : this(name, 0, 0)
+        {
+        }
+
+        /// <summary>A node whose lists start with room for exactly this many entries (the parser knows them).</summary>
+        internal DtNode(string name, int propertyCapacity, int childCapacity)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
+            _properties = new List<DtProperty>(propertyCapacity);
+            _children = new List<DtNode>(childCapacity);
             Labels.OwnerNode = this;
         }
 
