@@ -365,7 +365,8 @@ namespace Xen.Shm.Devicetree
             n.IsDeleted = body.IsDeleted;
             n.Span = body.Span;
             n.OmitIfUnreferenced = body.OmitIfUnreferenced;
-            foreach (var l in body.Labels.WithDeleted()) n.Labels.Add(l.Key);
+            if (body.LabelsOrEmpty.AnyIncludingDeleted)
+                foreach (var l in body.Labels.WithDeleted()) n.Labels.Add(l.Key);
             foreach (var p in body.PropertyList) n.AddProperty(p);
             foreach (var c in body.ChildList)
             {
@@ -376,7 +377,7 @@ namespace Xen.Shm.Devicetree
         }
 
         // nodedef: '{' proplist subnodes '}' ';'   — the node's position is this whole span.
-        private DtNode NodeDef(string name = "")
+        private DtNode NodeDef(string name = "", bool labelled = false)
         {
             Enter();
             var open = Expect('{');
@@ -397,7 +398,8 @@ namespace Xen.Shm.Devicetree
             Take();
             var semi = Expect(';');
             int properties = _propertyStack.Count - propertyBase, children = _childStack.Count - childBase;
-            var node = new DtNode(name, properties, children);
+            // A labelled node is likely referenced and then gets a phandle property: room for it.
+            var node = new DtNode(name, properties + (labelled ? 1 : 0), children);
             for (int i = 0; i < properties; i++) node.AddProperty(_propertyStack[propertyBase + i]);
             for (int i = 0; i < children; i++) node.AddChild(_childStack[childBase + i]);
             _propertyStack.RemoveRange(propertyBase, properties);
@@ -472,7 +474,7 @@ namespace Xen.Shm.Devicetree
             else
             {
                 var name = Expect(DtsTokenKind.PropNodeName);
-                node = NodeDef(name.Text!);
+                node = NodeDef(name.Text!, _labelStack.Count > labelBase);
             }
             if (omit) node.OmitIfUnreferenced = true;
             for (int i = _labelStack.Count - 1; i >= labelBase; i--) node.Labels.Add(_labelStack[i]);

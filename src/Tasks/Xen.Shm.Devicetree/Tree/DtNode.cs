@@ -29,7 +29,6 @@ namespace Xen.Shm.Devicetree
             Name = name ?? throw new ArgumentNullException(nameof(name));
             _properties = new List<DtProperty>(propertyCapacity);
             _children = new List<DtNode>(childCapacity);
-            Labels.OwnerNode = this;
         }
 
         /// <summary>Full name including unit address; empty for the root.</summary>
@@ -61,7 +60,16 @@ namespace Xen.Shm.Devicetree
         public DtNode? Parent { get; private set; }
 
         /// <summary>Labels on the node, in dtc's order (last attached first; spec §9.1).</summary>
-        public LabelList Labels { get; } = new LabelList();
+        public LabelList Labels => _labels ??= new LabelList { OwnerNode = this };
+
+        // Created on the first label (most nodes have none); reads go through LabelsOrEmpty.
+        private LabelList? _labels;
+
+        // Never written: DeleteAll on an empty list does nothing, and only reads use it.
+        private static readonly LabelList s_noLabels = new LabelList();
+
+        /// <summary>The labels for reading, without creating a list for a node that has none.</summary>
+        internal LabelList LabelsOrEmpty => _labels ?? s_noLabels;
 
         public bool IsDeleted
         {
@@ -305,7 +313,7 @@ namespace Xen.Shm.Devicetree
             IsDeleted = true;
             foreach (var c in _children) if (!c.IsDeleted) c.Delete();
             foreach (var p in _properties) if (!p.IsDeleted) p.Delete();
-            Labels.DeleteAll();
+            _labels?.DeleteAll();
         }
 
         /// <summary>True if this node and all its ancestors are live.</summary>
