@@ -67,7 +67,7 @@ namespace Xen.Shm.Devicetree.Checks
 
         public static void OmitUnusedNodes(CheckContext ctx, Check c, DtNode node)
         {
-            if (ctx.Symbols && node.Labels.AnyIncludingDeleted) return;
+            if (ctx.Symbols && node.LabelsOrEmpty.AnyIncludingDeleted) return;
             if (node.OmitIfUnreferenced && !node.IsReferenced) node.Delete();
         }
     }

@@ -25,11 +25,22 @@ namespace Xen.Shm.Devicetree.Checks
             }
         }
 
+        // One set per thread, emptied before each use, instead of one per node with many children.
+        [ThreadStatic] private static HashSet<string>? t_seen;
+
         private static bool AllDistinct(List<DtNode> list)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var n in list) if (!seen.Add(n.Name)) return false;
-            return true;
+            var seen = t_seen ??= new HashSet<string>(StringComparer.Ordinal);
+            seen.Clear();
+            bool distinct = true;
+            foreach (var n in list)
+            {
+                if (seen.Add(n.Name)) continue;
+                distinct = false;
+                break;
+            }
+            seen.Clear(); // holds no names of this tree afterwards
+            return distinct;
         }
 
         public static void DuplicatePropertyNames(CheckContext ctx, Check c, DtNode node)
@@ -109,7 +120,7 @@ namespace Xen.Shm.Devicetree.Checks
 
         public static void DuplicateLabel(CheckContext ctx, Check c, DtNode node)
         {
-            foreach (var l in node.Labels) OneLabel(ctx, c, l, node, null, -1);
+            foreach (var l in node.LabelsOrEmpty) OneLabel(ctx, c, l, node, null, -1);
             foreach (var prop in node.Properties)
             {
                 if (prop.LabelsOrNull != null)

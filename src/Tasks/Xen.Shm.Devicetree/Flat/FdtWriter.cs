@@ -187,7 +187,7 @@ namespace Xen.Shm.Devicetree
                 dt.Cell((uint)prop.Value.Length);
                 dt.Cell((uint)nameoff);
                 if (vi.VarAlign && prop.Value.Length >= 8) dt.Align(8);
-                dt.Bytes(prop.Value.RawBuffer, 0, prop.Value.Length);
+                dt.Bytes(prop.Value.RawBuffer, prop.Value.RawStart, prop.Value.Length);
                 dt.Align(4);
             }
             if (vi.NameProps && !seenName)

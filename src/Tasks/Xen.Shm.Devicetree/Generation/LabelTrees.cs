@@ -18,7 +18,7 @@ namespace Xen.Shm.Devicetree
 
         private static bool AnyLabel(DtNode node)
         {
-            if (node.Labels.AnyIncludingDeleted) return true;
+            if (node.LabelsOrEmpty.AnyIncludingDeleted) return true;
             foreach (var c in node.ChildList)
                 if (!c.IsDeleted && AnyLabel(c)) return true;
             return false;
@@ -26,7 +26,7 @@ namespace Xen.Shm.Devicetree
 
         private static void Walk(DtTree tree, DtNode an, DtNode node, bool allocate, PhandleFormat format, List<DtcMessage> messages)
         {
-            if (node.Labels.AnyIncludingDeleted)
+            if (node.LabelsOrEmpty.AnyIncludingDeleted)
             {
                 foreach (var l in node.Labels)
                 {

@@ -22,6 +22,16 @@ namespace Xen.Shm.Devicetree
         private readonly DtsLexer _lexer;
         private readonly List<DtcMessage> _messages;
         private readonly List<DtsToken> _ahead = new List<DtsToken>(8);
+
+        // Each value is built here, then copied out at its exact size (DtValue.DetachExact).
+        private readonly DtValue _scratch = new DtValue();
+        private readonly ValueArena _arena = new ValueArena();
+
+        // Properties and subnodes of the nodes being parsed, innermost last: a node is created once its
+        // body is read, with lists of exactly its entries.
+        private readonly List<DtProperty> _propertyStack = new List<DtProperty>();
+        private readonly List<DtNode> _childStack = new List<DtNode>();
+        private readonly List<string> _labelStack = new List<string>();
         private DtsToken _prev;
         private bool _semanticError;
         private bool _plugin;
@@ -355,7 +365,8 @@ namespace Xen.Shm.Devicetree
             n.IsDeleted = body.IsDeleted;
             n.Span = body.Span;
             n.OmitIfUnreferenced = body.OmitIfUnreferenced;
-            foreach (var l in body.Labels.WithDeleted()) n.Labels.Add(l.Key);
+            if (body.LabelsOrEmpty.AnyIncludingDeleted)
+                foreach (var l in body.Labels.WithDeleted()) n.Labels.Add(l.Key);
             foreach (var p in body.PropertyList) n.AddProperty(p);
             foreach (var c in body.ChildList)
             {
@@ -366,16 +377,12 @@ namespace Xen.Shm.Devicetree
         }
 
         // nodedef: '{' proplist subnodes '}' ';'   — the node's position is this whole span.
-        private DtNode NodeDef(string name = "")
+        private DtNode NodeDef(string name = "", bool labelled = false)
         {
             Enter();
             var open = Expect('{');
-            var node = new DtNode(name);
-            while (StartsPropDef())
-            {
-                var p = PropDef();
-                node.AddProperty(p);
-            }
+            int propertyBase = _propertyStack.Count, childBase = _childStack.Count;
+            while (StartsPropDef()) _propertyStack.Add(PropDef());
             bool anySubnode = false;
             while (!Peek().IsChar('}'))
             {
@@ -385,12 +392,18 @@ namespace Xen.Shm.Devicetree
                     _messages.Add(DtcMessage.ParseError("Error", p.Span.IsEmpty ? _prev.Span : p.Span, "Properties must precede subnodes"));
                     throw new SyntaxError();
                 }
-                var child = SubNode();
-                node.AddChild(child);
+                _childStack.Add(SubNode());
                 anySubnode = true;
             }
             Take();
             var semi = Expect(';');
+            int properties = _propertyStack.Count - propertyBase, children = _childStack.Count - childBase;
+            // A labelled node is likely referenced and then gets a phandle property: room for it.
+            var node = new DtNode(name, properties + (labelled ? 1 : 0), children);
+            for (int i = 0; i < properties; i++) node.AddProperty(_propertyStack[propertyBase + i]);
+            for (int i = 0; i < children; i++) node.AddChild(_childStack[childBase + i]);
+            _propertyStack.RemoveRange(propertyBase, properties);
+            _childStack.RemoveRange(childBase, children);
             node.Span = Join(open.Span, semi.Span);
             _depth--;
             return node;
@@ -409,8 +422,8 @@ namespace Xen.Shm.Devicetree
 
         private DtProperty PropDef()
         {
-            List<string>? labels = null;
-            while (Peek().Kind == DtsTokenKind.Label) (labels ??= new List<string>(1)).Add(Take().Text!);
+            int labelBase = _labelStack.Count;
+            while (Peek().Kind == DtsTokenKind.Label) _labelStack.Add(Take().Text!);
             DtProperty prop;
             if (Peek().Kind == DtsTokenKind.DeleteProperty)
             {
@@ -433,19 +446,19 @@ namespace Xen.Shm.Devicetree
                 var semi = Expect(';');
                 prop = new DtProperty(name.Text!, value, Join(name.Span, semi.Span));
             }
-            if (labels != null)
-                for (int i = labels.Count - 1; i >= 0; i--) prop.Labels.Add(labels[i]);
+            for (int i = _labelStack.Count - 1; i >= labelBase; i--) prop.Labels.Add(_labelStack[i]);
+            _labelStack.RemoveRange(labelBase, _labelStack.Count - labelBase);
             return prop;
         }
 
         private DtNode SubNode()
         {
-            List<string>? labels = null;
+            int labelBase = _labelStack.Count;
             bool omit = false;
             while (true)
             {
                 var t = Peek();
-                if (t.Kind == DtsTokenKind.Label) { (labels ??= new List<string>(1)).Add(Take().Text!); continue; }
+                if (t.Kind == DtsTokenKind.Label) { _labelStack.Add(Take().Text!); continue; }
                 if (t.Kind == DtsTokenKind.OmitIfNoRef) { Take(); omit = true; continue; }
                 break;
             }
@@ -461,18 +474,19 @@ namespace Xen.Shm.Devicetree
             else
             {
                 var name = Expect(DtsTokenKind.PropNodeName);
-                node = NodeDef(name.Text!);
+                node = NodeDef(name.Text!, _labelStack.Count > labelBase);
             }
             if (omit) node.OmitIfUnreferenced = true;
-            if (labels != null)
-                for (int i = labels.Count - 1; i >= 0; i--) node.Labels.Add(labels[i]);
+            for (int i = _labelStack.Count - 1; i >= labelBase; i--) node.Labels.Add(_labelStack[i]);
+            _labelStack.RemoveRange(labelBase, _labelStack.Count - labelBase);
             return node;
         }
 
         // propdata: pieces separated by ',', labels anywhere between them.
         private DtValue PropData()
         {
-            var v = new DtValue();
+            var v = _scratch;
+            v.Clear();
             while (true)
             {
                 while (Peek().Kind == DtsTokenKind.Label) v.AddMarker(DtMarkerKind.Label, Take().Text);
@@ -519,7 +533,7 @@ namespace Xen.Shm.Devicetree
                 if (!Peek().IsChar(',')) break;
                 Take();
             }
-            return v;
+            return v.DetachExact(_arena);
         }
 
         private void ArrayData(DtValue v)

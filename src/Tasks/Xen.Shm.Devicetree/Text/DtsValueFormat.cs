@@ -37,7 +37,8 @@ namespace Xen.Shm.Devicetree
                 return;
             }
             sb.Append(" =");
-            byte[] bytes = value.RawBuffer;
+            // Indexed from 0 below: a value packed into a shared chunk is copied out (-O dts only).
+            byte[] bytes = value.RawStart == 0 ? value.RawBuffer : value.ToArray();
             var markers = value.Markers;
 
             if (!HasTypeMarker(markers, 0))

@@ -45,7 +45,7 @@ namespace Xen.Shm.Devicetree
                 // dtc prints an empty line before every child (for_each_child: fprintf(f, "\n")).
                 if (level > 0) sb.Append('\n');
                 sb.Append('\t', level);
-                foreach (var l in node.Labels) sb.Append(l).Append(": ");
+                foreach (var l in node.LabelsOrEmpty) sb.Append(l).Append(": ");
                 sb.Append(node.Name.Length > 0 ? node.Name : "/").Append(" {\n");
                 foreach (var p in node.Properties)
                 {

@@ -13,15 +13,22 @@ namespace Xen.Shm.Devicetree
     /// </summary>
     public sealed class DtNode : ILiveEntry
     {
-        private readonly List<DtProperty> _properties = new List<DtProperty>();
-        private readonly List<DtNode> _children = new List<DtNode>();
+        private readonly List<DtProperty> _properties;
+        private readonly List<DtNode> _children;
         private List<SourceSpan>? _spans;
 
         /// <param name="name">Full node name including any unit address (<c>serial@1000</c>); empty for the root.</param>
         public DtNode(string name)
+            : this(name, 0, 0)
+        {
+        }
+
+        /// <summary>A node whose lists start with room for exactly this many entries (the parser knows them).</summary>
+        internal DtNode(string name, int propertyCapacity, int childCapacity)
         {
             Name = name ?? throw new ArgumentNullException(nameof(name));
-            Labels.OwnerNode = this;
+            _properties = new List<DtProperty>(propertyCapacity);
+            _children = new List<DtNode>(childCapacity);
         }
 
         /// <summary>Full name including unit address; empty for the root.</summary>
@@ -53,7 +60,16 @@ namespace Xen.Shm.Devicetree
         public DtNode? Parent { get; private set; }
 
         /// <summary>Labels on the node, in dtc's order (last attached first; spec §9.1).</summary>
-        public LabelList Labels { get; } = new LabelList();
+        public LabelList Labels => _labels ??= new LabelList { OwnerNode = this };
+
+        // Created on the first label (most nodes have none); reads go through LabelsOrEmpty.
+        private LabelList? _labels;
+
+        // Never written: DeleteAll on an empty list does nothing, and only reads use it.
+        private static readonly LabelList s_noLabels = new LabelList();
+
+        /// <summary>The labels for reading, without creating a list for a node that has none.</summary>
+        internal LabelList LabelsOrEmpty => _labels ?? s_noLabels;
 
         public bool IsDeleted
         {
@@ -297,7 +313,7 @@ namespace Xen.Shm.Devicetree
             IsDeleted = true;
             foreach (var c in _children) if (!c.IsDeleted) c.Delete();
             foreach (var p in _properties) if (!p.IsDeleted) p.Delete();
-            Labels.DeleteAll();
+            _labels?.DeleteAll();
         }
 
         /// <summary>True if this node and all its ancestors are live.</summary>

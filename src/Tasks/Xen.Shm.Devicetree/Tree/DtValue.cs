@@ -12,8 +12,13 @@ namespace Xen.Shm.Devicetree
     public sealed class DtValue
     {
         private static readonly byte[] s_none = Array.Empty<byte>();
+        // This value's bytes are _bytes[_start.._start+_length); it may grow in place up to _capacity.
+        // A parsed value is a slice of a chunk shared with other values (ValueArena): its capacity is
+        // its length, so any growth copies it out first and no value writes outside its own slice.
         private byte[] _bytes;
+        private int _start;
         private int _length;
+        private int _capacity;
         private DtMarker[]? _markers;
         private int _markerCount;
 
@@ -23,6 +28,7 @@ namespace Xen.Shm.Devicetree
         {
             _bytes = (byte[])bytes.Clone();
             _length = bytes.Length;
+            _capacity = bytes.Length;
         }
 
         /// <summary>An empty value (<c>prop;</c>).</summary>
@@ -36,7 +42,7 @@ namespace Xen.Shm.Devicetree
             get
             {
                 if ((uint)index >= (uint)_length) throw new ArgumentOutOfRangeException(nameof(index));
-                return _bytes[index];
+                return _bytes[_start + index];
             }
         }
 
@@ -50,15 +56,18 @@ namespace Xen.Shm.Devicetree
         public byte[] ToArray()
         {
             var copy = new byte[_length];
-            Buffer.BlockCopy(_bytes, 0, copy, 0, _length);
+            Buffer.BlockCopy(_bytes, _start, copy, 0, _length);
             return copy;
         }
 
+        /// <summary>The array holding the bytes, from <see cref="RawStart"/> on.</summary>
         internal byte[] RawBuffer => _bytes;
+
+        internal int RawStart => _start;
 
         public DtValue Clone()
         {
-            var v = new DtValue { _bytes = ToArray(), _length = _length };
+            var v = new DtValue { _bytes = ToArray(), _length = _length, _capacity = _length };
             if (_markers != null)
             {
                 v._markers = (DtMarker[])_markers.Clone();
@@ -114,7 +123,7 @@ namespace Xen.Shm.Devicetree
             Grow(n);
             for (int i = n - 1; i >= 0; i--)
             {
-                _bytes[_length + i] = (byte)value;
+                _bytes[_start + _length + i] = (byte)value;
                 value >>= 8;
             }
             _length += n;
@@ -143,7 +152,7 @@ namespace Xen.Shm.Devicetree
         {
             if (count == 0) return this;
             Grow(count);
-            Buffer.BlockCopy(bytes, offset, _bytes, _length, count);
+            Buffer.BlockCopy(bytes, offset, _bytes, _start + _length, count);
             _length += count;
             return this;
         }
@@ -152,16 +161,16 @@ namespace Xen.Shm.Devicetree
         internal DtValue AppendBytesAndNul(byte[] bytes, int offset, int count)
         {
             Grow(count + 1);
-            Buffer.BlockCopy(bytes, offset, _bytes, _length, count);
+            Buffer.BlockCopy(bytes, offset, _bytes, _start + _length, count);
             _length += count;
-            _bytes[_length++] = 0;
+            _bytes[_start + _length++] = 0;
             return this;
         }
 
         public DtValue AppendByte(byte b)
         {
             Grow(1);
-            _bytes[_length++] = b;
+            _bytes[_start + _length++] = b;
             return this;
         }
 
@@ -169,7 +178,7 @@ namespace Xen.Shm.Devicetree
         public DtValue Append(DtValue other)
         {
             int baseOffset = _length;
-            AppendBytes(other._bytes, 0, other._length);
+            AppendBytes(other._bytes, other._start, other._length);
             for (int i = 0; i < other._markerCount; i++)
             {
                 var m = other._markers![i];
@@ -212,9 +221,60 @@ namespace Xen.Shm.Devicetree
             return arrays;
         }
 
+        /// <summary>
+        /// Empty this value to build the next one in it (the parser's scratch value): the arrays are kept,
+        /// except a shared leading-marker array, which is never written.
+        /// </summary>
+        internal void Clear()
+        {
+            if (_markers != null && _markerCount == 1 && ReferenceEquals(_markers, s_leading[(int)_markers[0].Kind])) _markers = null;
+            _length = 0;
+            _markerCount = 0;
+        }
+
+        /// <summary>
+        /// A copy without slack (the parser builds each value in one scratch value and keeps this copy): the
+        /// bytes go into <paramref name="arena"/>, a large value's array is handed over instead; markers in an
+        /// array of exactly their count. This value then starts empty again.
+        /// </summary>
+        internal DtValue DetachExact(ValueArena arena)
+        {
+            var v = new DtValue();
+            if (_length >= ValueArena.LargeValue)
+            {
+                v._bytes = _bytes;
+                v._start = _start;
+                v._capacity = _capacity;
+                _bytes = s_none;
+                _start = 0;
+                _capacity = 0;
+            }
+            else if (_length > 0)
+            {
+                v._bytes = arena.Take(_length, out v._start);
+                Buffer.BlockCopy(_bytes, _start, v._bytes, v._start, _length);
+                v._capacity = _length;
+            }
+            v._length = _length;
+            if (_markerCount == 1 && _markers![0].Offset == 0 && _markers[0].Reference == null && (int)_markers[0].Kind < s_leading.Length)
+            {
+                v._markers = s_leading[(int)_markers[0].Kind];
+                v._markerCount = 1;
+            }
+            else if (_markerCount > 0)
+            {
+                v._markers = new DtMarker[_markerCount];
+                Array.Copy(_markers!, v._markers, _markerCount);
+                v._markerCount = _markerCount;
+            }
+            Clear();
+            return v;
+        }
+
         /// <summary>Overwrite 4 bytes at <paramref name="offset"/> with a big-endian cell.</summary>
         internal void SetCell(int offset, uint value)
         {
+            offset += _start;
             _bytes[offset] = (byte)(value >> 24);
             _bytes[offset + 1] = (byte)(value >> 16);
             _bytes[offset + 2] = (byte)(value >> 8);
@@ -226,8 +286,8 @@ namespace Xen.Shm.Devicetree
         {
             int at = _markers![markerIndex].Offset;
             Grow(data.Length);
-            Buffer.BlockCopy(_bytes, at, _bytes, at + data.Length, _length - at);
-            Buffer.BlockCopy(data, 0, _bytes, at, data.Length);
+            Buffer.BlockCopy(_bytes, _start + at, _bytes, _start + at + data.Length, _length - at);
+            Buffer.BlockCopy(data, 0, _bytes, _start + at, data.Length);
             _length += data.Length;
             for (int i = markerIndex + 1; i < _markerCount; i++)
                 _markers[i] = _markers[i].WithOffset(_markers[i].Offset + data.Length);
@@ -236,12 +296,14 @@ namespace Xen.Shm.Devicetree
         private void Grow(int extra)
         {
             int need = _length + extra;
-            if (need <= _bytes.Length) return;
-            int size = _bytes.Length == 0 ? Math.Max(extra, 8) : _bytes.Length * 2;
+            if (need <= _capacity) return;
+            int size = _capacity == 0 ? Math.Max(extra, 8) : _capacity * 2;
             while (size < need) size *= 2;
             var nb = new byte[size];
-            Buffer.BlockCopy(_bytes, 0, nb, 0, _length);
+            Buffer.BlockCopy(_bytes, _start, nb, 0, _length);
             _bytes = nb;
+            _start = 0;
+            _capacity = size;
         }
 
         // ---- reading --------------------------------------------------------------------
@@ -250,6 +312,7 @@ namespace Xen.Shm.Devicetree
         public uint GetCell(int offset)
         {
             if (offset < 0 || offset + 4 > _length) throw new ArgumentOutOfRangeException(nameof(offset));
+            offset += _start;
             return (uint)(_bytes[offset] << 24 | _bytes[offset + 1] << 16 | _bytes[offset + 2] << 8 | _bytes[offset + 3]);
         }
 
@@ -259,8 +322,8 @@ namespace Xen.Shm.Devicetree
             get
             {
                 if (_length == 0) return false;
-                for (int i = 0; i < _length - 1; i++) if (_bytes[i] == 0) return false;
-                return _bytes[_length - 1] == 0;
+                for (int i = 0; i < _length - 1; i++) if (_bytes[_start + i] == 0) return false;
+                return _bytes[_start + _length - 1] == 0;
             }
         }
 
@@ -268,8 +331,8 @@ namespace Xen.Shm.Devicetree
         public string AsCString()
         {
             int n = 0;
-            while (n < _length && _bytes[n] != 0) n++;
-            return Encoding.UTF8.GetString(_bytes, 0, n);
+            while (n < _length && _bytes[_start + n] != 0) n++;
+            return Encoding.UTF8.GetString(_bytes, _start, n);
         }
 
         /// <summary>The NUL-separated strings of the value (a last piece without NUL is included).</summary>
@@ -279,11 +342,11 @@ namespace Xen.Shm.Devicetree
             int start = 0;
             for (int i = 0; i < _length; i++)
             {
-                if (_bytes[i] != 0) continue;
-                list.Add(Encoding.UTF8.GetString(_bytes, start, i - start));
+                if (_bytes[_start + i] != 0) continue;
+                list.Add(Encoding.UTF8.GetString(_bytes, _start + start, i - start));
                 start = i + 1;
             }
-            if (start < _length) list.Add(Encoding.UTF8.GetString(_bytes, start, _length - start));
+            if (start < _length) list.Add(Encoding.UTF8.GetString(_bytes, _start + start, _length - start));
             return list;
         }
 
@@ -294,6 +357,34 @@ namespace Xen.Shm.Devicetree
             var cells = new uint[_length / 4];
             for (int i = 0; i < cells.Length; i++) cells[i] = GetCell(i * 4);
             return cells;
+        }
+    }
+
+    /// <summary>
+    /// Chunks that parsed values' bytes are packed into, so that a value costs no array of its own
+    /// (most are 4 to 24 bytes, an array's header is 24). Chunks grow from 1 KiB to 16 KiB; a value of
+    /// <see cref="LargeValue"/> bytes or more keeps its own array.
+    /// </summary>
+    internal sealed class ValueArena
+    {
+        public const int LargeValue = 2048;
+        private const int MaxChunk = 16 * 1024;
+
+        private byte[] _chunk = Array.Empty<byte>();
+        private int _used;
+
+        /// <summary>Room for <paramref name="length"/> bytes (less than <see cref="LargeValue"/>): the chunk and where they start.</summary>
+        public byte[] Take(int length, out int start)
+        {
+            if (_chunk.Length - _used < length)
+            {
+                int size = Math.Min(MaxChunk, Math.Max(1024, _chunk.Length * 2));
+                _chunk = new byte[Math.Max(size, length)];
+                _used = 0;
+            }
+            start = _used;
+            _used += length;
+            return _chunk;
         }
     }
 

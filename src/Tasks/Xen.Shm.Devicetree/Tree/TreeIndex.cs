@@ -30,7 +30,7 @@ namespace Xen.Shm.Devicetree
             if (_phandles == null) _phandles = new Dictionary<uint, DtNode>();
             else _phandles.Clear();
             // Root labels count even when the root is deleted (dtc checks the root before recursing).
-            foreach (var l in _root.Labels) if (!_labels.ContainsKey(l)) _labels[l] = _root;
+            foreach (var l in _root.LabelsOrEmpty) if (!_labels.ContainsKey(l)) _labels[l] = _root;
             if (_root.Phandle != 0 && !_root.IsDeleted) _phandles[_root.Phandle] = _root;
             foreach (var c in _root.ChildList) if (!c.IsDeleted) Add(c);
             _builtGeneration = Generation;
@@ -38,7 +38,7 @@ namespace Xen.Shm.Devicetree
 
         private void Add(DtNode n)
         {
-            foreach (var l in n.Labels) if (!_labels!.ContainsKey(l)) _labels[l] = n;
+            foreach (var l in n.LabelsOrEmpty) if (!_labels!.ContainsKey(l)) _labels[l] = n;
             if (n.Phandle != 0 && !_phandles!.ContainsKey(n.Phandle)) _phandles[n.Phandle] = n;
             var list = n.ChildList;
             for (int i = 0; i < list.Count; i++) if (!list[i].IsDeleted) Add(list[i]);
@@ -77,7 +77,7 @@ namespace Xen.Shm.Devicetree
         // Adds labels and phandles of a new subtree; false if any is already known (order then matters).
         private bool AddIfNew(DtNode n)
         {
-            foreach (var l in n.Labels)
+            foreach (var l in n.LabelsOrEmpty)
             {
                 if (_labels!.ContainsKey(l)) return false;
                 _labels[l] = n;

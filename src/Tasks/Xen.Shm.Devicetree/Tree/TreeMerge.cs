@@ -8,7 +8,8 @@ namespace Xen.Shm.Devicetree
         public static DtNode Merge(DtNode oldNode, DtNode newNode)
         {
             oldNode.IsDeleted = false;
-            foreach (var l in newNode.Labels.WithDeleted()) oldNode.Labels.Add(l.Key);
+            if (newNode.LabelsOrEmpty.AnyIncludingDeleted)
+                foreach (var l in newNode.Labels.WithDeleted()) oldNode.Labels.Add(l.Key);
 
             foreach (var np in newNode.PropertyList)
             {
