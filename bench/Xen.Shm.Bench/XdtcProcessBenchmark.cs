@@ -46,6 +46,8 @@ public sealed class XdtcProcessBenchmark : IBenchmark
         Console.WriteLine($"  dtc per file:         median {Median(theirs) * 1000,7:F2} ms");
         Console.WriteLine($"  per-file ratio xdtc/dtc: median {ratio:F3}, p10 {Percentile(ratios, 0.1):F3}, p90 {Percentile(ratios, 0.9):F3} (target <= 0.7: {(ratio <= 0.7 ? "met" : "NOT met")})");
         Console.WriteLine($"  start-up floor (empty tree): xdtc {FloorTime(xdtc, work.Path) * 1000:F2} ms, dtc {FloorTime("dtc", work.Path) * 1000:F2} ms (median of 31)");
+        // Per-process times on a shared machine mean little without the load beside them.
+        if (File.Exists("/proc/loadavg")) Console.WriteLine($"  load average: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
 

@@ -11,9 +11,16 @@ namespace Xen.Shm.Dtc;
 /// </summary>
 public static class Cli
 {
-    /// <summary>Runs with the process's standard streams.</summary>
-    public static int Run(string[] args) =>
-        Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error);
+    /// <summary>
+    /// Runs with the process's standard streams. Messages go to stderr as UTF-8 bytes through
+    /// <see cref="StandardError"/>, not Console.Error: setting that up (terminal and charset probing)
+    /// is a visible part of a native run's start-up, and a quiet run writes nothing there.
+    /// </summary>
+    public static int Run(string[] args)
+    {
+        using var stderr = new StandardError();
+        return Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput(), stderr);
+    }
 
     public static int Run(IReadOnlyList<string> args, Stream stdin, Stream stdout, TextWriter stderr, string program = "xdtc")
     {
