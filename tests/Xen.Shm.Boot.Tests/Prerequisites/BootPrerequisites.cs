@@ -24,6 +24,9 @@ public sealed class BootPrerequisites
     public string UBoot { get; }
     public PreparedCache Cache { get; }
 
+    /// <summary>The same tools with another U-Boot as QEMU's firmware (e.g. a source build, <see cref="SourceBuiltUBoot"/>).</summary>
+    public BootPrerequisites WithUBoot(string uboot) => new(Qemu, Dtc, Mkimage, Sfdisk, Mke2fs, uboot, Cache, Fdtget, Fdtput);
+
     /// <summary>dtc's property reader and writer (package device-tree-compiler), for checks and negative controls on built DTBs.</summary>
     public string Fdtget { get; }
     public string Fdtput { get; }
