@@ -50,13 +50,14 @@ public sealed class FullBuildBenchmark : IBenchmark
         var noOp = new Samples();
         var ilCold = new Samples();
         var copy = new List<double>();
+        var perTarget = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var theirs = new Samples();
         for (int i = 0; i < rounds; i++)
         {
             if (reference is not null && i % 2 == 1) theirs.Add(reference.Time());
             // A/B alternated: IL-only first in even rounds, ReadyToRun first in odd ones.
             if (i % 2 == 0) ilCold.Add(ColdBuild(ilSdk, ilBoard, ilProject));
-            cold.Add(ColdBuild(sdk, board, project));
+            cold.Add(ColdBuild(sdk, board, project, perTarget));
             noOp.Add(TimeBuild(sdk, board, project));
             copy.Add(CopyFolder(boot, Path.Combine(sdk.Work, "copy-" + i.ToString(CultureInfo.InvariantCulture))));
             if (i % 2 == 1) ilCold.Add(ColdBuild(ilSdk, ilBoard, ilProject));
@@ -70,6 +71,9 @@ public sealed class FullBuildBenchmark : IBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"full-build: 2-domU board, 3 x {RealSizeBoard.KernelBytes >> 20} MiB kernel copies, {rounds} rounds, medians; load average {LoadAverage()}"));
         Console.WriteLine($"  cold:  {cold}");
+        Console.WriteLine("  cold, our targets (median ms, >= 5): " + string.Join(", ", perTarget
+            .Select(t => (t.Key, Ms: PackedSdk.Median(t.Value))).Where(t => t.Ms >= 5).OrderByDescending(t => t.Ms)
+            .Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Key} {t.Ms:F0}"))));
         Console.WriteLine($"  no-op: {noOp}");
         Console.WriteLine($"  cold, same SDK with IL-only task DLLs (-p:XenShmReadyToRun=false): {ilCold}");
         if (reference is not null) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ImageBuilder uboot-script-gen, same board: wall {theirs.WallMs:F0} ms, CPU {theirs.CpuMs:F0} ms"));
@@ -79,20 +83,46 @@ public sealed class FullBuildBenchmark : IBenchmark
         return budget && issue7 ? 0 : 1;
     }
 
-    private static (double Wall, double Cpu, double Ours) ColdBuild(PackedSdk sdk, string board, string project)
+    private static (double Wall, double Cpu, double Ours) ColdBuild(PackedSdk sdk, string board, string project, Dictionary<string, List<double>>? perTarget = null)
     {
         Directory.Delete(Path.Combine(board, "bin"), recursive: true);
         Directory.Delete(Path.Combine(board, "obj", "Debug"), recursive: true);
-        return TimeBuild(sdk, board, project);
+        return TimeBuild(sdk, board, project, perTarget);
     }
 
-    private static (double Wall, double Cpu, double Ours) TimeBuild(PackedSdk sdk, string board, string project)
+    private static (double Wall, double Cpu, double Ours) TimeBuild(PackedSdk sdk, string board, string project) =>
+        TimeBuild(sdk, board, project, null);
+
+    private static (double Wall, double Cpu, double Ours) TimeBuild(PackedSdk sdk, string board, string project, Dictionary<string, List<double>>? perTarget)
     {
         double cpu0 = ChildCpu.TotalMs();
         var sw = Stopwatch.StartNew();
         string output = sdk.Dotnet(board, "build", project, "--no-restore", "-clp:PerformanceSummary");
         double wall = sw.Elapsed.TotalMilliseconds;
+        if (perTarget is not null)
+        {
+            foreach (var (target, ms) in OurTargets(output))
+            {
+                if (!perTarget.TryGetValue(target, out var list)) perTarget[target] = list = new List<double>();
+                list.Add(ms);
+            }
+        }
+
         return (wall, ChildCpu.TotalMs() - cpu0, OursMs(output));
+    }
+
+    /// <summary>Our targets' times (XenShm*, _XenShm*) in the performance summary.</summary>
+    internal static IEnumerable<(string Target, double Ms)> OurTargets(string buildOutput)
+    {
+        bool inTargets = false;
+        foreach (string line in buildOutput.Split('\n'))
+        {
+            if (line.Contains("Target Performance Summary:", StringComparison.Ordinal)) { inTargets = true; continue; }
+            if (line.Contains("Task Performance Summary:", StringComparison.Ordinal)) yield break;
+            var m = s_targetLine.Match(line);
+            if (inTargets && m.Success && m.Groups[2].Value.Contains("XenShm", StringComparison.Ordinal))
+                yield return (m.Groups[2].Value, double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary>Sum of the performance summary's target times for our targets (XenShm*, _XenShm*).</summary>

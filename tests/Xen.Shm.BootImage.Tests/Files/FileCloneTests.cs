@@ -29,6 +29,36 @@ public sealed class FileCloneTests
     }
 
     [TestMethod]
+    [DataRow(0)]
+    [DataRow(3 << 20)]
+    public void CopyUnflushed_ThenFlushToDisk_HasTheSourceBytes_AndAnotherInode(int size)
+    {
+        using var temp = new TempFolder();
+        string source = temp.File("Image");
+        var bytes = new byte[size];
+        new Random(size + 1).NextBytes(bytes);
+        File.WriteAllBytes(source, bytes);
+        string[] copies = { temp.File("boot/dom0/Image"), temp.File("boot/domU1/Image") };
+
+        foreach (string copy in copies) FileClone.CopyUnflushed(source, copy);
+        FileClone.FlushToDisk(copies);
+
+        foreach (string copy in copies)
+        {
+            CollectionAssert.AreEqual(bytes, File.ReadAllBytes(copy));
+            if (FileIdentity.Of(copy).Inode != 0) Assert.AreNotEqual(FileIdentity.Of(source).Inode, FileIdentity.Of(copy).Inode, "a hard link would share the inode");
+        }
+    }
+
+    [TestMethod]
+    public void FlushToDisk_OfAMissingFile_Throws_AndCreatesNothing()
+    {
+        using var temp = new TempFolder();
+        Assert.Throws<FileNotFoundException>(() => FileClone.FlushToDisk(new[] { temp.File("gone") }));
+        Assert.IsFalse(File.Exists(temp.File("gone")));
+    }
+
+    [TestMethod]
     public void Copy_IsNotAffectedByAnInPlaceEditOfTheSource()
     {
         using var temp = new TempFolder();

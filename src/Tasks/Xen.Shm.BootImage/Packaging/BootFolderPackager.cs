@@ -18,7 +18,9 @@ namespace Xen.Shm.BootImage.Packaging
     /// load address, then the staging folder is swapped in whole (StagedFolder). Unchanged files are
     /// hard links to the previous folder's (no copy; touched after the swap: they are this step's
     /// Outputs); files of the previous build that are no longer planned (e.g. xen.uimg after switching
-    /// to booti) are simply not staged; files the SDK never wrote are carried over. Writes the list of
+    /// to booti) are simply not staged; files the SDK never wrote are carried over. Copies are
+    /// flushed to disk in one pass before the manifest is written (their write-back starts as each is
+    /// copied), so three 32 MiB kernels cost about one wait for the disk, not three. Writes the list of
     /// boot-folder files (for FileWrites and up-to-date checks) and the list of files it copied from
     /// (the target's Inputs on the next build).
     /// </summary>
@@ -40,15 +42,20 @@ namespace Xen.Shm.BootImage.Packaging
             var entries = new List<ManifestEntry>();
             var reused = new List<string>();
             var copied = new List<(string Source, string Path)>();
+            var unflushed = new List<string>();
             foreach (var (path, source, address) in files)
             {
-                if (BootFolderStaging.Stage(boot, staged.Staging, path, source, hashes, out string sha256)) reused.Add(path);
+                if (BootFolderStaging.Stage(boot, staged.Staging, path, source, hashes, unflushed, out string sha256)) reused.Add(path);
                 else copied.Add((source, path));
                 entries.Add(new ManifestEntry(path, new FileInfo(staged.Staging.PathOf(path)).Length, address, sha256));
             }
 
             var manifest = BootManifest.Create(entries, diagnostics);
             if (manifest is null) return null;
+
+            // Every copy on disk before the manifest that describes them, and both before the swap:
+            // one pass over the batch (their write-back started as each was copied), not one wait each.
+            FileClone.FlushToDisk(unflushed);
             ManifestWriter.Write(staged.Staging.Root, manifest);
 
             var written = files.Select(f => f.Path).Concat(new[] { BootManifest.FileName }).OrderBy(p => p, StringComparer.Ordinal).ToList();

@@ -22,9 +22,11 @@ namespace Xen.Shm.BootImage.Packaging
         /// True when the old file was reused (linked), false when the source was copied (cloned
         /// where the file system can: FileClone). <paramref name="sha256"/> is the staged file's
         /// hash: the source's (hashed once per build, or remembered from an earlier one), unless
-        /// the source changed between its hashing and the copy: then the copy's own.
+        /// the source changed between its hashing and the copy: then the copy's own. A copy is not
+        /// yet on disk: its path is added to <paramref name="unflushed"/>, for one FileClone.FlushToDisk
+        /// of the whole batch before the folder is committed.
         /// </summary>
-        public static bool Stage(OutputFolder previous, OutputFolder staging, string path, string source, ContentHashes hashes, out string sha256)
+        public static bool Stage(OutputFolder previous, OutputFolder staging, string path, string source, ContentHashes hashes, ICollection<string> unflushed, out string sha256)
         {
             string destination = staging.PathOf(path);
             string sourceSha = hashes.Sha256(source, out var hashed);
@@ -36,7 +38,8 @@ namespace Xen.Shm.BootImage.Packaging
                 return true;
             }
 
-            FileClone.Copy(source, destination);
+            FileClone.CopyUnflushed(source, destination);
+            unflushed.Add(destination);
             sha256 = FileIdentity.Of(source).Equals(hashed) ? sourceSha : hashes.Sha256(destination);
             return false;
         }
