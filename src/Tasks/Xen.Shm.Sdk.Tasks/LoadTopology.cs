@@ -46,7 +46,7 @@ namespace Xen.Shm.Sdk.Tasks
             // Always rewritten (never "only when different"): the target's Outputs must end up newer
             // than its Inputs, or the step would run on every build (guide msbuild-sdk.md §7.1 rule 6).
             AtomicFile.WriteAllText(BoardInputsFile,
-                string.Concat(files.Select(f => f.FullPath).Distinct(StringComparer.Ordinal).Select(p => p + "\n")));
+                string.Concat(files.Select(f => f.FullPath).Distinct(StringComparer.Ordinal).Select(p => p + "\n")), durable: false);
             Log.LogMessage(MessageImportance.Low, "{0}: valid, names {1} file(s).", Topology.ItemSpec, files.Count);
         }
     }

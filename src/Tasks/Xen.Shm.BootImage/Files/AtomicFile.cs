@@ -11,21 +11,24 @@ namespace Xen.Shm.BootImage.Files
     /// half-written file: the bytes go to a temporary file in the same folder (same file system, so
     /// the final rename is atomic), are flushed to disk, then the temp file replaces the target.
     /// On any failure the temp file is deleted and the previous target is left untouched. The flush
-    /// is an fsync: a boot medium pulled right after the build holds the whole file. The one copy in
-    /// the repository: xdtc compiles this file in too (linked source).
+    /// is an fsync: a boot medium pulled right after the build holds the whole file. Intermediates
+    /// (obj/: generated sources, lists, stamps, caches) are written with <c>durable: false</c>: still
+    /// atomic (no reader sees half a file), but no fsync, like every compiler's obj/ output; the
+    /// next build regenerates or verifies them, and a cold build paid one fsync each (issue 21).
+    /// The one copy in the repository: xdtc compiles this file in too (linked source).
     /// </summary>
     public static class AtomicFile
     {
         private static readonly UTF8Encoding Utf8NoBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
         /// <summary>Writes <paramref name="text"/> as UTF-8 without BOM (line endings are the caller's).</summary>
-        public static void WriteAllText(string path, string text) =>
-            WriteAllBytes(path, Utf8NoBom.GetBytes(text ?? throw new ArgumentNullException(nameof(text))));
+        public static void WriteAllText(string path, string text, bool durable = true) =>
+            WriteAllBytes(path, Utf8NoBom.GetBytes(text ?? throw new ArgumentNullException(nameof(text))), durable);
 
-        public static void WriteAllBytes(string path, byte[] bytes)
+        public static void WriteAllBytes(string path, byte[] bytes, bool durable = true)
         {
             if (bytes is null) throw new ArgumentNullException(nameof(bytes));
-            Write(path, stream => stream.Write(bytes, 0, bytes.Length));
+            Write(path, stream => stream.Write(bytes, 0, bytes.Length), durable);
         }
 
         /// <summary>Copies <paramref name="sourcePath"/> to <paramref name="path"/> atomically.</summary>
@@ -39,8 +42,11 @@ namespace Xen.Shm.BootImage.Files
             });
         }
 
-        /// <summary>Lets <paramref name="writeContent"/> fill the temp file, then moves it into place.</summary>
-        public static void Write(string path, Action<Stream> writeContent)
+        /// <summary>
+        /// Lets <paramref name="writeContent"/> fill the temp file, then moves it into place; fsynced
+        /// first unless <paramref name="durable"/> is false (obj/ intermediates only, see the class).
+        /// </summary>
+        public static void Write(string path, Action<Stream> writeContent, bool durable = true)
         {
             if (path is null) throw new ArgumentNullException(nameof(path));
             if (writeContent is null) throw new ArgumentNullException(nameof(writeContent));
@@ -58,7 +64,7 @@ namespace Xen.Shm.BootImage.Files
                 using (var stream = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
                 {
                     writeContent(stream);
-                    stream.Flush(flushToDisk: true);
+                    stream.Flush(flushToDisk: durable);
                 }
 
                 MoveIntoPlace(tempPath, fullPath);

@@ -67,7 +67,7 @@ namespace Xen.Shm.BootImage.Files
             var text = new StringBuilder();
             foreach (var entry in _entries.Values)
                 if (File.Exists(entry.Path)) text.Append(entry.Format()).Append('\n');
-            AtomicFile.WriteAllText(cacheFile!, text.ToString());
+            AtomicFile.WriteAllText(cacheFile!, text.ToString(), durable: false);
         }
 
         private readonly struct Entry

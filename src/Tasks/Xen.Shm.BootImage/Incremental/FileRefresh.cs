@@ -11,6 +11,7 @@ namespace Xen.Shm.BootImage.Incremental
     /// Writes or copies a step's output only when its bytes differ (atomically), so the steps after
     /// it see no change and stay skipped (guide msbuild-sdk.md §7). An unchanged file is touched
     /// only when it is the step's own Output (it must end newer than the Inputs, §7.1 rule 6).
+    /// Every step writes here into obj/ only (generated/, lists, stamps): not fsynced (AtomicFile).
     /// </summary>
     public static class FileRefresh
     {
@@ -24,7 +25,7 @@ namespace Xen.Shm.BootImage.Incremental
                 return false;
             }
 
-            AtomicFile.WriteAllBytes(destination, content);
+            AtomicFile.WriteAllBytes(destination, content, durable: false);
             return true;
         }
 
@@ -39,7 +40,7 @@ namespace Xen.Shm.BootImage.Incremental
         public static void Stamp(string path)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            if (!File.Exists(path)) AtomicFile.WriteAllText(path, "");
+            if (!File.Exists(path)) AtomicFile.WriteAllText(path, "", durable: false);
             File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
         }
 

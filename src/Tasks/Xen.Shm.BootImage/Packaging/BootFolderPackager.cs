@@ -66,9 +66,10 @@ namespace Xen.Shm.BootImage.Packaging
 
             // Reused files are this step's Outputs too: they must end newer than its Inputs.
             foreach (string path in reused) File.SetLastWriteTimeUtc(boot.PathOf(path), DateTime.UtcNow);
+            // The rest is obj/ bookkeeping: atomic, not fsynced (AtomicFile; the boot folder above is).
             hashes.Save(paths.HashCacheFile);
-            AtomicFile.WriteAllText(paths.WrittenListFile, string.Concat(written.Select(p => p + "\n")));
-            AtomicFile.WriteAllText(paths.InputListFile, string.Concat(files.Select(f => Path.GetFullPath(f.Source) + "\n").Distinct(StringComparer.Ordinal)));
+            AtomicFile.WriteAllText(paths.WrittenListFile, string.Concat(written.Select(p => p + "\n")), durable: false);
+            AtomicFile.WriteAllText(paths.InputListFile, string.Concat(files.Select(f => Path.GetFullPath(f.Source) + "\n").Distinct(StringComparer.Ordinal)), durable: false);
             return new PackagedBootFolder(written.Select(boot.PathOf).ToList(), copied, kept);
         }
 
