@@ -43,14 +43,18 @@ namespace Xen.Shm.Topology
         }
 
         /// <summary>Stable sort by position: the YAML file first (line, column), then other files (the board DT), then position-less ones.</summary>
-        private static List<Diagnostic> InDocumentOrder(IEnumerable<Diagnostic> diagnostics, string yamlPath) =>
-            diagnostics.Select((d, i) => (d, i))
-                .OrderBy(x => x.d.Span.Line == 0 ? 2 : string.Equals(x.d.Span.File, yamlPath, StringComparison.Ordinal) ? 0 : 1)
-                .ThenBy(x => x.d.Span.File, StringComparer.Ordinal)
-                .ThenBy(x => x.d.Span.Line)
-                .ThenBy(x => x.d.Span.Column)
-                .ThenBy(x => x.i)
-                .Select(x => x.d)
-                .ToList();
+        private static List<Diagnostic> InDocumentOrder(IReadOnlyList<Diagnostic> diagnostics, string yamlPath)
+        {
+            int Place(SourceSpan s) => s.Line == 0 ? 2 : string.Equals(s.File, yamlPath, StringComparison.Ordinal) ? 0 : 1;
+            int Compare(Diagnostic a, Diagnostic b)
+            {
+                int c = Place(a.Span).CompareTo(Place(b.Span));
+                if (c == 0) c = string.CompareOrdinal(a.Span.File, b.Span.File);
+                if (c == 0) c = a.Span.Line.CompareTo(b.Span.Line);
+                return c != 0 ? c : a.Span.Column.CompareTo(b.Span.Column);
+            }
+
+            return new List<Diagnostic>(Sorted.By(diagnostics, Compare));
+        }
     }
 }

@@ -45,16 +45,17 @@ namespace Xen.Shm.Topology
 
         public static HostRamCarve Compute(IReadOnlyList<RamBank> ram, IEnumerable<Region> regions)
         {
-            var order = Enumerable.Range(0, ram.Count).OrderBy(i => ram[i].Range.Base).ThenBy(i => i).ToArray();
-            var byBase = order.Select(i => ram[i]).ToList();
-            var cuts = new List<(AddressRange Range, Region Region)>[ram.Count];
+            var order = Sorted.By(Indices(ram.Count), (a, b) => ram[a].Range.Base.CompareTo(ram[b].Range.Base));
+            var byBase = new List<RamBank>(order.Length);
+            foreach (int i in order) byBase.Add(ram[i]);
+            var cuts = new List<Region>[ram.Count];
             foreach (var region in regions)
             {
                 if (!Carves(region) || region.HostRange is not AddressRange r || r.Size == 0 || r.Wraps) continue;
                 int k = FindBank(byBase, r);
                 if (k < 0) continue;
                 int bank = order[k];
-                (cuts[bank] ??= new List<(AddressRange, Region)>()).Add((r, region));
+                (cuts[bank] ??= new List<Region>()).Add(region);
             }
 
             var remaining = new List<RamBank>(ram.Count);
@@ -72,11 +73,12 @@ namespace Xen.Shm.Topology
                     continue;
                 }
                 if (!nodeCarvers.TryGetValue(bank.Node, out var carvers)) nodeCarvers[bank.Node] = carvers = new List<Region>();
-                carvers.AddRange(cuts[b].Select(c => c.Region));
+                carvers.AddRange(cuts[b]);
                 ulong cursor = bank.Range.Base;
                 ulong end = bank.Range.End;
-                foreach (var (cut, _) in cuts[b].OrderBy(c => c.Range.Base))
+                foreach (var carver in Sorted.By(cuts[b], (x, y) => x.HostRange!.Value.Base.CompareTo(y.HostRange!.Value.Base)))
                 {
+                    var cut = carver.HostRange!.Value;
                     if (cut.Base > cursor)
                     {
                         remaining.Add(new RamBank(bank.Node, new AddressRange(cursor, cut.Base - cursor), bank.Span));
@@ -95,6 +97,13 @@ namespace Xen.Shm.Topology
                 .Select(n => (n, (IReadOnlyList<Region>)nodeCarvers[n].OrderBy(r => r.Index).ToList()))
                 .ToList();
             return new HostRamCarve(remaining, emptied);
+        }
+
+        private static int[] Indices(int count)
+        {
+            var indices = new int[count];
+            for (int i = 0; i < count; i++) indices[i] = i;
+            return indices;
         }
     }
 }

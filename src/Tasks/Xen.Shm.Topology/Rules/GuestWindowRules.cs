@@ -16,8 +16,8 @@ namespace Xen.Shm.Topology.Rules
         {
             DirectMapped(ctx);
             var windows = ctx.Windows.Where(w => !w.Domain.IsDirectMapped).ToList();
-            foreach (var group in windows.GroupBy(w => w.Domain))
-                Disjoint(ctx, group.ToList());
+            foreach (var domainWindows in ByDomain(windows))
+                Disjoint(ctx, domainWindows);
             foreach (var w in windows)
             {
                 if (w.Region is null) continue; // user iomem entries: only checked for overlaps (2006)
@@ -45,10 +45,24 @@ namespace Xen.Shm.Topology.Rules
             }
         }
 
+        /// <summary>The windows grouped by domain, in the order of each domain's first window (as GroupBy).</summary>
+        private static List<List<GuestWindow>> ByDomain(List<GuestWindow> windows)
+        {
+            var groups = new List<List<GuestWindow>>();
+            var byDomain = new Dictionary<Domain, List<GuestWindow>>();
+            foreach (var w in windows)
+            {
+                if (!byDomain.TryGetValue(w.Domain, out var group)) groups.Add(byDomain[w.Domain] = group = new List<GuestWindow>());
+                group.Add(w);
+            }
+
+            return groups;
+        }
+
         private static void Disjoint(RuleContext ctx, List<GuestWindow> windows)
         {
             GuestWindow? reach = null;
-            foreach (var w in windows.OrderBy(x => x.Range.Base).ThenBy(x => x.Range.Last))
+            foreach (var w in Sorted.By(windows, (a, b) => a.Range.Base != b.Range.Base ? a.Range.Base.CompareTo(b.Range.Base) : a.Range.Last.CompareTo(b.Range.Last)))
             {
                 if (reach is { } r && w.Range.Base <= r.Range.Last)
                 {
@@ -57,7 +71,7 @@ namespace Xen.Shm.Topology.Rules
                         $"in domain '{w.Domain.Name.Value}', {blamed.What} window {blamed.Range} overlaps {other.What} window {other.Range}",
                         other.Span);
                 }
-                if (reach is null || w.Range.Last > reach.Value.Range.Last) reach = w;
+                if (reach is null || w.Range.Last > reach.Range.Last) reach = w;
             }
         }
 

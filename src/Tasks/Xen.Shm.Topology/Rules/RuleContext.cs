@@ -5,8 +5,12 @@ using Xen.Shm.Diagnostics;
 
 namespace Xen.Shm.Topology.Rules
 {
-    /// <summary>One guest-side window: what a domain sees of a region (or of a user iomem entry).</summary>
-    internal readonly struct GuestWindow
+    /// <summary>
+    /// One guest-side window: what a domain sees of a region (or of a user iomem entry). A class:
+    /// the rules keep windows in lists and groups, whose framework code is precompiled for classes
+    /// only (issue 21).
+    /// </summary>
+    internal sealed class GuestWindow
     {
         public GuestWindow(Domain domain, Region? region, Peer? peer, AddressRange range, SourceSpan span, bool isOwnerRange)
         {
