@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Xen.Shm.Topology;
 
@@ -17,9 +18,9 @@ namespace Xen.Shm.Generation.HostTree
             var nodes = original.Select(b => b.Node).Distinct().ToList();
             foreach (string node in nodes)
             {
-                var before = original.Where(b => b.Node == node).Select(b => (b.Range.Base, b.Range.Size)).ToList();
-                var after = remaining.Where(b => b.Node == node).Select(b => (b.Range.Base, b.Range.Size)).ToList();
-                if (before.SequenceEqual(after)) continue;
+                var before = Entries(original, node);
+                var after = Entries(remaining, node);
+                if (Same(before, after)) continue;
                 var ids = board.Regions
                     .Where(r => HostRamCarve.Carves(r) && r.HostRange is AddressRange hr &&
                                 original.Any(b => b.Node == node && b.Range.Contains(hr)))
@@ -27,6 +28,23 @@ namespace Xen.Shm.Generation.HostTree
                     .ToList();
                 changes.MemoryEdits.Add(new MemoryNodeEdit(node, after, ids));
             }
+        }
+
+        // Loops, not LINQ: LINQ over these tuples JIT-compiles ~25 framework generics per cold build (issue 21).
+        private static List<(ulong Address, ulong Size)> Entries(IReadOnlyList<RamBank> banks, string node)
+        {
+            var entries = new List<(ulong, ulong)>();
+            foreach (var b in banks)
+                if (b.Node == node) entries.Add((b.Range.Base, b.Range.Size));
+            return entries;
+        }
+
+        private static bool Same(List<(ulong Address, ulong Size)> a, List<(ulong Address, ulong Size)> b)
+        {
+            if (a.Count != b.Count) return false;
+            for (int i = 0; i < a.Count; i++)
+                if (a[i].Address != b[i].Address || a[i].Size != b[i].Size) return false;
+            return true;
         }
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using Xen.Shm.Topology;
 
 namespace Xen.Shm.Generation.Layout
@@ -53,11 +52,17 @@ namespace Xen.Shm.Generation.Layout
         /// <summary>The records' values from the planner's own inputs and result.</summary>
         public static (IReadOnlyList<(string, BootFileRole, int)> Roles, ulong? LoadEnd) Of(LoadPlan plan)
         {
-            var roles = plan.Files.Where(f => f.File.Role != BootFileRole.XenRunArea)
-                .Select(f => (f.File.Name, f.File.Role, f.File.DomainIndex)).ToList();
-            ulong? end = plan.Files.Count == 0 ? (ulong?)null
+            // Loops, not LINQ over tuples: fewer framework generics JIT-compiled per cold build (issue 21).
+            var roles = new List<(string, BootFileRole, int)>();
+            ulong? end = null;
+            foreach (var f in plan.Files)
+            {
+                if (f.File.Role != BootFileRole.XenRunArea) roles.Add((f.File.Name, f.File.Role, f.File.DomainIndex));
                 // The planner gives an empty file one byte (LoadAddressPlanner), so its end is one past it too.
-                : plan.Files.Max(f => new AddressRange(f.Address, Math.Max(f.File.MemorySize, 1UL)).End);
+                ulong fileEnd = new AddressRange(f.Address, Math.Max(f.File.MemorySize, 1UL)).End;
+                if (end is null || fileEnd > end) end = fileEnd;
+            }
+
             return (roles, end);
         }
 

@@ -30,7 +30,7 @@ namespace Xen.Shm.Generation.Layout
             if (files is null) throw new ArgumentNullException(nameof(files));
             if (diagnostics is null) throw new ArgumentNullException(nameof(diagnostics));
 
-            var banks = layout.RamBanks.Where(b => !b.IsEmpty).OrderBy(b => b.Base).ToList();
+            var banks = NonEmptyByBase(layout.RamBanks);
             if (banks.Count == 0)
             {
                 diagnostics.Add(DiagnosticCodes.BootFilesDoNotFit, span, "not enough memory to place the boot files: no host RAM");
@@ -39,7 +39,7 @@ namespace Xen.Shm.Generation.Layout
 
             ulong memoryStart = layout.MemoryStart ?? banks[0].Base;
             ulong memoryEnd = layout.MemoryEnd ?? banks[banks.Count - 1].End;
-            var reserved = layout.Reserved.Where(r => !r.IsEmpty).ToList();
+            var reserved = NonEmpty(layout.Reserved);
 
             // max(MEMORY_START + 2 MiB, 0xC00000), kept 2 MiB aligned (arm64 Images need it).
             ulong? start = memoryStart > ulong.MaxValue - Step ? null : AlignUp(Math.Max(memoryStart + Step, LowestBootScriptAddress));
@@ -71,21 +71,32 @@ namespace Xen.Shm.Generation.Layout
         public static ulong? PlaceAfter(LoadLayout layout, ulong from, ulong size)
         {
             if (layout is null) throw new ArgumentNullException(nameof(layout));
-            var banks = layout.RamBanks.Where(b => !b.IsEmpty).OrderBy(b => b.Base).ToList();
+            var banks = NonEmptyByBase(layout.RamBanks);
             if (banks.Count == 0 || AlignUpChecked(from) is not ulong start) return null;
             ulong memoryEnd = layout.MemoryEnd ?? banks[banks.Count - 1].End;
-            return new Context(banks, layout.Reserved.Where(r => !r.IsEmpty).ToList(), memoryEnd).Place(start, Math.Max(size, 1UL));
+            return new Context(banks, NonEmpty(layout.Reserved), memoryEnd).Place(start, Math.Max(size, 1UL));
         }
+
+        // Loops and Sorted.By, not LINQ: LINQ over AddressRange JIT-compiles ~20 framework generics per cold build (issue 21).
+        private static List<AddressRange> NonEmpty(IReadOnlyList<AddressRange> ranges)
+        {
+            var nonEmpty = new List<AddressRange>(ranges.Count);
+            for (int i = 0; i < ranges.Count; i++)
+                if (!ranges[i].IsEmpty) nonEmpty.Add(ranges[i]);
+            return nonEmpty;
+        }
+
+        private static List<AddressRange> NonEmptyByBase(IReadOnlyList<AddressRange> ranges) =>
+            new List<AddressRange>(Sorted.By(NonEmpty(ranges), (a, b) => a.Base.CompareTo(b.Base)));
 
         /// <summary>§10.3 order, stable for equal keys (e.g. several overlays keep their order).</summary>
         public static IReadOnlyList<BootFile> Order(IEnumerable<BootFile> files) =>
-            files.Select((f, i) => (f, i))
-                .OrderBy(x => Rank(x.f.Role))
-                .ThenBy(x => IsDomU(x.f.Role) ? x.f.DomainIndex : 0)
-                .ThenBy(x => x.f.Role)
-                .ThenBy(x => x.i)
-                .Select(x => x.f)
-                .ToList();
+            Sorted.By(files.ToList(), (a, b) =>
+            {
+                int c = Rank(a.Role).CompareTo(Rank(b.Role));
+                if (c == 0) c = (IsDomU(a.Role) ? a.DomainIndex : 0).CompareTo(IsDomU(b.Role) ? b.DomainIndex : 0);
+                return c != 0 ? c : ((int)a.Role).CompareTo((int)b.Role);
+            });
 
         private static int Rank(BootFileRole role)
         {

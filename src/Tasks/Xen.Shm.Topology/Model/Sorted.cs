@@ -4,13 +4,13 @@ using System.Collections.Generic;
 namespace Xen.Shm.Topology
 {
     /// <summary>
-    /// Stable sort of the short lists the loader orders (RAM banks, one bank's cuts, one domain's
-    /// windows, diagnostics): an insertion sort into a new array, so equal keys keep their order as
+    /// Stable sort of the short lists the loader and the generator order (RAM banks, one bank's cuts,
+    /// one domain's windows, diagnostics, boot files): an insertion sort into a new array, so equal keys keep their order as
     /// with LINQ's OrderBy/ThenBy. Why not OrderBy: each element/key type pair instantiates about 15
     /// framework generics (sorters, iterators) that ReadyToRun cannot precompile for our types, JIT-
     /// compiled on every cold build (issue 21); this method is ours, so it is precompiled.
     /// </summary>
-    internal static class Sorted
+    public static class Sorted
     {
         public static T[] By<T>(IReadOnlyList<T> items, Comparison<T> compare)
         {
