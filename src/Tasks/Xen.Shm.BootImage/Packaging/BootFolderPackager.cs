@@ -43,11 +43,11 @@ namespace Xen.Shm.BootImage.Packaging
             var reused = new List<string>();
             var copied = new List<(string Source, string Path)>();
             var unflushed = new List<string>();
-            foreach (var (path, source, address) in files)
+            foreach (var file in files)
             {
-                if (BootFolderStaging.Stage(boot, staged.Staging, path, source, hashes, unflushed, out string sha256)) reused.Add(path);
-                else copied.Add((source, path));
-                entries.Add(new ManifestEntry(path, new FileInfo(staged.Staging.PathOf(path)).Length, address, sha256));
+                if (BootFolderStaging.Stage(boot, staged.Staging, file.Path, file.Source, hashes, unflushed, out string sha256)) reused.Add(file.Path);
+                else copied.Add((file.Source, file.Path));
+                entries.Add(new ManifestEntry(file.Path, new FileInfo(staged.Staging.PathOf(file.Path)).Length, file.LoadAddress, sha256));
             }
 
             var manifest = BootManifest.Create(entries, diagnostics);
@@ -75,19 +75,34 @@ namespace Xen.Shm.BootImage.Packaging
 
         // The layout's files (copies from their inputs, the rest from generated/), the boot script and
         // its source when there is a DTB to boot, and the extra files a step listed; in path order.
-        private static List<(string Path, string Source, ulong? LoadAddress)> PlannedFiles(BootLayout layout, PackagingPaths paths)
+        private static List<PlannedFile> PlannedFiles(BootLayout layout, PackagingPaths paths)
         {
             string InGenerated(string path) => GeneratedFolder.PathOf(paths.GeneratedDirectory, path);
-            var files = layout.Files.Select(f => (f.Path, Source: f.SourcePath ?? InGenerated(f.Path), f.LoadAddress)).ToList();
+            var files = layout.Files.Select(f => new PlannedFile(f.Path, f.SourcePath ?? InGenerated(f.Path), f.LoadAddress)).ToList();
             if (layout.DtbPath is not null)
             {
                 string source = BootScriptNames.SourceFor(layout.ScriptName);
-                files.Add((source, InGenerated(source), null));
-                files.Add((layout.ScriptName, InGenerated(layout.ScriptName), layout.ScriptAddress));
+                files.Add(new PlannedFile(source, InGenerated(source), null));
+                files.Add(new PlannedFile(layout.ScriptName, InGenerated(layout.ScriptName), layout.ScriptAddress));
             }
 
-            files.AddRange(ExtraBootFiles.Read(paths.ExtraFilesListFile).Select(e => (e.Path, InGenerated(e.Path), e.LoadAddress)));
+            foreach (var (path, address) in ExtraBootFiles.Read(paths.ExtraFilesListFile)) files.Add(new PlannedFile(path, InGenerated(path), address));
             return files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        }
+
+        // A class, not a tuple: lists and sorts of classes run precompiled framework code (issue 21).
+        private sealed class PlannedFile
+        {
+            public PlannedFile(string path, string source, ulong? loadAddress)
+            {
+                Path = path;
+                Source = source;
+                LoadAddress = loadAddress;
+            }
+
+            public string Path { get; }
+            public string Source { get; }
+            public ulong? LoadAddress { get; }
         }
 
         // What the SDK wrote into the folder before: the previous manifest's files (swapped in with
