@@ -90,8 +90,15 @@ namespace Xen.Shm.BootImage.Generated
         private static DateTime NewestInclude(IEnumerable<string> read, IEnumerable<string> included)
         {
             var direct = new HashSet<string>(read.Select(Path.GetFullPath), StringComparer.Ordinal);
-            return included.Select(Path.GetFullPath).Where(d => !direct.Contains(d) && File.Exists(d))
-                .Select(File.GetLastWriteTimeUtc).DefaultIfEmpty(DateTime.MinValue).Max();
+            var newest = DateTime.MinValue;   // a loop: LINQ over DateTime JIT-compiles a dozen framework generics (issue 21)
+            foreach (string file in included.Select(Path.GetFullPath))
+            {
+                if (direct.Contains(file) || !File.Exists(file)) continue;
+                var written = File.GetLastWriteTimeUtc(file);
+                if (written > newest) newest = written;
+            }
+
+            return newest;
         }
 
         // A tree's text keeps the board's /include/ lines, so an edited .dtsi leaves it unchanged: it

@@ -54,9 +54,11 @@ namespace Xen.Shm.Topology.Yaml
         public void ReportUnused(IReadOnlyCollection<string> domains, IReadOnlyCollection<string> unreadable, DiagnosticBag diagnostics)
         {
             // A domain the reader could not read already has its own error.
-            foreach (var pair in _images.Where(p => !_taken.Contains(p.Key) && !unreadable.Contains(p.Key.Domain)).OrderBy(p => p.Value.Span.Line))
+            var unused = new List<BuildImage>();
+            foreach (var pair in _images)
+                if (!_taken.Contains(pair.Key) && !unreadable.Contains(pair.Key.Domain)) unused.Add(pair.Value);
+            foreach (var image in Sorted.By(unused, (a, b) => a.Span.Line.CompareTo(b.Span.Line)))
             {
-                var image = pair.Value;
                 if (image.Domain.Length > 0 && !domains.Contains(image.Domain))
                     diagnostics.Add(DiagnosticCodes.BuildImageDomainUnknown, image.Span,
                         $"XenShmDomainImage names domain '{image.Domain}', which the topology does not declare (domains: {string.Join(", ", domains)})");
