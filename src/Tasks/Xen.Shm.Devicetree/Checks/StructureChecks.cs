@@ -7,9 +7,9 @@ namespace Xen.Shm.Devicetree.Checks
     /// <summary>The error-level structural checks of checks.c: names, labels, explicit phandles.</summary>
     internal static class StructureChecks
     {
-        public const string NodeChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._+-@";
-        public const string PropChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._+*#?-";
-        public const string StrictChars = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,-";
+        public static readonly CharSet NodeChars = new CharSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._+-@");
+        public static readonly CharSet PropChars = new CharSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,._+*#?-");
+        public static readonly CharSet StrictChars = new CharSet("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,-");
 
         public static void DuplicateNodeNames(CheckContext ctx, Check c, DtNode node)
         {
@@ -58,22 +58,17 @@ namespace Xen.Shm.Devicetree.Checks
             }
         }
 
-        private static int Span(string s, string allowed)
-        {
-            int n = 0;
-            while (n < s.Length && allowed.IndexOf(s[n]) >= 0) n++;
-            return n;
-        }
+        private static int Span(string s, object? allowed) => ((CharSet)allowed!).Span(s);
 
         public static void NodeNameChars(CheckContext ctx, Check c, DtNode node)
         {
-            int n = Span(node.Name, (string)c.Data!);
+            int n = Span(node.Name, c.Data);
             if (n < node.Name.Length) Fail(ctx, c, node, "Bad character '" + node.Name[n] + "' in node name");
         }
 
         public static void NodeNameCharsStrict(CheckContext ctx, Check c, DtNode node)
         {
-            int n = Span(node.Name, (string)c.Data!);
+            int n = Span(node.Name, c.Data);
             if (n < NodeFacts.BaseNameLength(node)) Fail(ctx, c, node, "Character '" + node.Name[n] + "' not recommended in node name");
         }
 
@@ -92,7 +87,7 @@ namespace Xen.Shm.Devicetree.Checks
         {
             foreach (var prop in node.Properties)
             {
-                int n = Span(prop.Name, (string)c.Data!);
+                int n = Span(prop.Name, c.Data);
                 if (n < prop.Name.Length) FailProp(ctx, c, node, prop, "Bad character '" + prop.Name[n] + "' in property name");
             }
         }
@@ -102,14 +97,14 @@ namespace Xen.Shm.Devicetree.Checks
             foreach (var prop in node.Properties)
             {
                 string name = prop.Name;
-                int n = Span(name, (string)c.Data!);
+                int n = Span(name, c.Data);
                 if (n == name.Length) continue;
                 if (name == "device_type") continue;
                 // '#' is only allowed at the start of the name, not counting a vendor prefix.
                 if (name[n] == '#' && (n == 0 || name[n - 1] == ','))
                 {
                     name = name.Substring(n + 1);
-                    n = Span(name, (string)c.Data!);
+                    n = Span(name, c.Data);
                 }
                 if (n < name.Length) FailProp(ctx, c, node, prop, "Character '" + name[n] + "' not recommended in property name");
             }

@@ -27,14 +27,28 @@ namespace Xen.Shm.Devicetree
                 Ensure(b.Length + 1);
                 Buffer.BlockCopy(b, 0, _bytes, _length, b.Length);
                 _length += b.Length;
+                AddSuffixes(at, _length);
                 _bytes[_length++] = 0;
             }
             _known[name] = at;
             return at;
         }
 
-        // First position i where bytes[i..] == name + NUL, scanning from the start as dtc does.
+        // A bit per hash of every suffix of the names in the block (the only places a name + NUL can
+        // occur, as names hold no NUL): a clear bit proves a new name is not there, so dtc's scan of
+        // the whole block runs only for the few that may be (issue 21: the scan per new name was
+        // quadratic in the number of names).
+        private readonly uint[] _suffixBits = new uint[SuffixBits / 32];
+        private const int SuffixBits = 1 << 15;
+
         private int Find(byte[] name)
+        {
+            if (name.Length > 0 && Array.IndexOf(name, (byte)0) < 0 && !MaySuffix(SuffixHash(name, 0, name.Length))) return -1;
+            return Scan(name);
+        }
+
+        // First position i where bytes[i..] == name + NUL, scanning from the start as dtc does.
+        private int Scan(byte[] name)
         {
             int n = name.Length;
             for (int i = 0; i + n < _length; i++)
@@ -49,6 +63,28 @@ namespace Xen.Shm.Devicetree
             }
             return -1;
         }
+
+        // Hashed from the last byte backwards, so one pass over a name hashes all its suffixes.
+        private void AddSuffixes(int start, int end)
+        {
+            uint h = FnvBasis;
+            for (int i = end - 1; i >= start; i--)
+            {
+                h = (h ^ _bytes[i]) * FnvPrime;
+                _suffixBits[(h >> 5) & (SuffixBits / 32 - 1)] |= 1u << (int)(h & 31);
+            }
+        }
+
+        private bool MaySuffix(uint h) => (_suffixBits[(h >> 5) & (SuffixBits / 32 - 1)] & (1u << (int)(h & 31))) != 0;
+
+        private static uint SuffixHash(byte[] b, int start, int count)
+        {
+            uint h = FnvBasis;
+            for (int i = start + count - 1; i >= start; i--) h = (h ^ b[i]) * FnvPrime;
+            return h;
+        }
+
+        private const uint FnvBasis = 2166136261, FnvPrime = 16777619;
 
         private void Ensure(int extra)
         {

@@ -40,7 +40,11 @@ namespace Xen.Shm.Devicetree.Source
 
         public SourceOpener Opener => _opener;
 
-        public DtsToken Next()
+        /// <summary>
+        /// Reads the next token into <paramref name="tok"/>, field by field: the parser's lookahead
+        /// slot, so no whole token is copied into the heap with write barriers (issue 21).
+        /// </summary>
+        public void Next(ref DtsToken tok)
         {
             while (true)
             {
@@ -50,7 +54,12 @@ namespace Xen.Shm.Devicetree.Source
                 if (p >= s.Length)
                 {
                     if (f.Previous == null)
-                        return new DtsToken { Kind = DtsTokenKind.Eof, Span = _lastSpan };
+                    {
+                        tok = default;
+                        tok.Kind = DtsTokenKind.Eof;
+                        tok.Span = _lastSpan;
+                        return;
+                    }
                     _file = f.Previous;
                     _depth--;
                     continue;
@@ -135,7 +144,7 @@ namespace Xen.Shm.Devicetree.Source
                 if (propName && (IsPropNodeChar(c) || c == (byte)'\\')) Consider(MatchPropNodeName(s, p), R_PropNodeName);
                 if (c != (byte)'\n') Consider(1, R_AnyChar);
 
-                var tok = new DtsToken();
+                tok = default;
                 int start = p;
                 Advance(bestLen);
                 tok.Span = _lastSpan;
@@ -163,42 +172,42 @@ namespace Xen.Shm.Devicetree.Source
                             tok.RawLength = bestLen - 2;
                         }
                         else tok.Data = Escapes.Decode(s, start + 1, start + bestLen - 1, start + bestLen);
-                        return tok;
+                        return;
                     case R_V1:
                         _state = State.V1;
                         tok.Kind = DtsTokenKind.V1;
-                        return tok;
+                        return;
                     case R_Plugin:
                         tok.Kind = DtsTokenKind.Plugin;
-                        return tok;
+                        return;
                     case R_MemReserve:
                         _state = State.V1;
                         tok.Kind = DtsTokenKind.MemReserve;
-                        return tok;
+                        return;
                     case R_Bits:
                         _state = State.V1;
                         tok.Kind = DtsTokenKind.Bits;
-                        return tok;
+                        return;
                     case R_DelProp:
                         _state = State.PropNodeName;
                         tok.Kind = DtsTokenKind.DeleteProperty;
-                        return tok;
+                        return;
                     case R_DelNode:
                         _state = State.PropNodeName;
                         tok.Kind = DtsTokenKind.DeleteNode;
-                        return tok;
+                        return;
                     case R_Omit:
                         _state = State.PropNodeName;
                         tok.Kind = DtsTokenKind.OmitIfNoRef;
-                        return tok;
+                        return;
                     case R_Label:
                         tok.Kind = DtsTokenKind.Label;
                         tok.Text = Intern(s, start, bestLen - 1);
-                        return tok;
+                        return;
                     case R_Literal:
                         tok.Kind = DtsTokenKind.Literal;
                         tok.Integer = ParseLiteral(s, start, bestLen, tok.Span);
-                        return tok;
+                        return;
                     case R_CharLiteral:
                     {
                         tok.Kind = DtsTokenKind.CharLiteral;
@@ -214,47 +223,47 @@ namespace Xen.Shm.Devicetree.Source
                             if (d.Length > 2)
                                 LexicalError(tok.Span, "Character literal has " + (d.Length - 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " characters instead of 1");
                         }
-                        return tok;
+                        return;
                     }
                     case R_LabelRef:
                         tok.Kind = DtsTokenKind.LabelRef;
                         tok.Text = Intern(s, start + 1, bestLen - 1);
-                        return tok;
+                        return;
                     case R_PathRef:
                         tok.Kind = DtsTokenKind.PathRef;
                         tok.Text = Intern(s, start + 2, bestLen - 3);
-                        return tok;
+                        return;
                     case R_Byte:
                         tok.Kind = DtsTokenKind.Byte;
                         tok.Char = (byte)(Escapes.HexValue(s[start]) * 16 + Escapes.HexValue(s[start + 1]));
-                        return tok;
+                        return;
                     case R_ByteStringEnd:
                         _state = State.V1;
                         tok.Kind = DtsTokenKind.Char;
                         tok.Char = (byte)']';
-                        return tok;
+                        return;
                     case R_PropNodeName:
                         _state = State.V1;
                         tok.Kind = DtsTokenKind.PropNodeName;
                         tok.Text = s[start] == (byte)'\\' ? Intern(s, start + 1, bestLen - 1) : Intern(s, start, bestLen);
-                        return tok;
+                        return;
                     case R_IncBin:
                         tok.Kind = DtsTokenKind.IncBin;
-                        return tok;
-                    case R_LShift: tok.Kind = DtsTokenKind.LShift; return tok;
-                    case R_RShift: tok.Kind = DtsTokenKind.RShift; return tok;
-                    case R_Le: tok.Kind = DtsTokenKind.Le; return tok;
-                    case R_Ge: tok.Kind = DtsTokenKind.Ge; return tok;
-                    case R_Eq: tok.Kind = DtsTokenKind.Eq; return tok;
-                    case R_Ne: tok.Kind = DtsTokenKind.Ne; return tok;
-                    case R_And: tok.Kind = DtsTokenKind.And; return tok;
-                    case R_Or: tok.Kind = DtsTokenKind.Or; return tok;
+                        return;
+                    case R_LShift: tok.Kind = DtsTokenKind.LShift; return;
+                    case R_RShift: tok.Kind = DtsTokenKind.RShift; return;
+                    case R_Le: tok.Kind = DtsTokenKind.Le; return;
+                    case R_Ge: tok.Kind = DtsTokenKind.Ge; return;
+                    case R_Eq: tok.Kind = DtsTokenKind.Eq; return;
+                    case R_Ne: tok.Kind = DtsTokenKind.Ne; return;
+                    case R_And: tok.Kind = DtsTokenKind.And; return;
+                    case R_Or: tok.Kind = DtsTokenKind.Or; return;
                     default:
                         tok.Kind = DtsTokenKind.Char;
                         tok.Char = c;
                         if (c == (byte)'[') _state = State.ByteString;
                         if (c == (byte)'{' || c == (byte)';') _state = State.PropNodeName;
-                        return tok;
+                        return;
                 }
             }
         }

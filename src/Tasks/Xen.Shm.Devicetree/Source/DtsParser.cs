@@ -21,7 +21,11 @@ namespace Xen.Shm.Devicetree
 
         private readonly DtsLexer _lexer;
         private readonly List<DtcMessage> _messages;
-        private readonly List<DtsToken> _ahead = new List<DtsToken>(8);
+        // Lookahead tokens, oldest at _head: a ring, so taking a token moves none of the others
+        // (a List's RemoveAt(0) copied every ~80-byte token with write barriers; issue 21).
+        private DtsToken[] _ahead = new DtsToken[8];
+        private int _head;
+        private int _count;
 
         // Each value is built here, then copied out at its exact size (DtValue.DetachExact).
         private readonly DtValue _scratch = new DtValue();
@@ -32,7 +36,7 @@ namespace Xen.Shm.Devicetree
         private readonly List<DtProperty> _propertyStack = new List<DtProperty>();
         private readonly List<DtNode> _childStack = new List<DtNode>();
         private readonly List<string> _labelStack = new List<string>();
-        private DtsToken _prev;
+        private SourceSpan _prevSpan; // of the last token taken
         private bool _semanticError;
         private bool _plugin;
         private int _nextFragment;
@@ -108,18 +112,35 @@ namespace Xen.Shm.Devicetree
 
         // ---- token plumbing -------------------------------------------------------------
 
-        private DtsToken Peek(int n = 0)
+        private ref DtsToken Peek(int n = 0)
         {
-            while (_ahead.Count <= n) _ahead.Add(_lexer.Next());
-            return _ahead[n];
+            while (_count <= n)
+            {
+                if (_count == _ahead.Length) GrowLookahead();
+                _lexer.Next(ref _ahead[(_head + _count) & (_ahead.Length - 1)]);
+                _count++;
+            }
+            return ref _ahead[(_head + n) & (_ahead.Length - 1)];
         }
 
-        private DtsToken Take()
+        // The slot just taken: callers copy it at once (`var t = Take()`) or read one field; it stays
+        // as it is until the ring wraps round to it. No token is copied with write barriers.
+        private ref readonly DtsToken Take()
         {
-            var t = Peek();
-            _ahead.RemoveAt(0);
-            _prev = t;
-            return t;
+            ref DtsToken t = ref Peek();
+            _prevSpan = t.Span;
+            _head = (_head + 1) & (_ahead.Length - 1);
+            _count--;
+            return ref t;
+        }
+
+        // Only a run of more labels than the ring holds before a property gets here.
+        private void GrowLookahead()
+        {
+            var bigger = new DtsToken[_ahead.Length * 2];
+            for (int i = 0; i < _count; i++) bigger[i] = _ahead[(_head + i) & (_ahead.Length - 1)];
+            _ahead = bigger;
+            _head = 0;
         }
 
         private sealed class SyntaxError : Exception { }
@@ -131,16 +152,16 @@ namespace Xen.Shm.Devicetree
             return new SyntaxError();
         }
 
-        private DtsToken Expect(char c)
+        private ref readonly DtsToken Expect(char c)
         {
             if (!Peek().IsChar(c)) throw Fail();
-            return Take();
+            return ref Take();
         }
 
-        private DtsToken Expect(DtsTokenKind kind)
+        private ref readonly DtsToken Expect(DtsTokenKind kind)
         {
             if (Peek().Kind != kind) throw Fail();
-            return Take();
+            return ref Take();
         }
 
         private void Error(SourceSpan span, string message)
@@ -217,7 +238,7 @@ namespace Xen.Shm.Devicetree
                 starts.Add(v1.Span);
             }
             while (Peek().Kind == DtsTokenKind.V1);
-            var headersEnd = _prev.Span;
+            var headersEnd = _prevSpan;
             for (int i = flags.Count - 2; i >= 0; i--)
                 if (flags[i + 1] != flags[i]) Error(Join(starts[i + 1], headersEnd), "Header flags don't match earlier ones");
             return flags[0];
@@ -389,7 +410,7 @@ namespace Xen.Shm.Devicetree
                 if (anySubnode && StartsPropDef())
                 {
                     var p = PropDef();
-                    _messages.Add(DtcMessage.ParseError("Error", p.Span.IsEmpty ? _prev.Span : p.Span, "Properties must precede subnodes"));
+                    _messages.Add(DtcMessage.ParseError("Error", p.Span.IsEmpty ? _prevSpan : p.Span, "Properties must precede subnodes"));
                     throw new SyntaxError();
                 }
                 _childStack.Add(SubNode());
