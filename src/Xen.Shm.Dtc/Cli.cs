@@ -170,8 +170,10 @@ public static class Cli
         }
     }
 
-    // The SDK's atomic writer (temp file, fsync, rename); dtc opens the output where it is told, so a
-    // missing folder stays an error here, and a device (/dev/null, /dev/stdout) is written straight through.
+    // The SDK's atomic writer (temp file, rename: a failed run never leaves half a DTB); no fsync (dtc does
+    // none): a DTB is a build intermediate (Kbuild, Yocto), and the fsync cost ~0.55 ms of a ~2.6 ms run.
+    // dtc opens the output where it is told, so a missing folder stays an error here, and a device
+    // (/dev/null, /dev/stdout) is written straight through.
     private static void WriteWhole(string path, byte[] bytes, long trailingZeros)
     {
         string full = Path.GetFullPath(path);
@@ -189,7 +191,7 @@ public static class Cli
             stream.Write(bytes, 0, bytes.Length);
             // Extending a regular file reads back as zeros (and stays sparse): no 2 GiB buffer.
             if (trailingZeros > 0) stream.SetLength(bytes.Length + trailingZeros);
-        });
+        }, durable: false);
     }
 
     private static byte[] ReadAll(Stream s)
