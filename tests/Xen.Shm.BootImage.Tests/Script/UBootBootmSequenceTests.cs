@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xen.Shm.BootImage.Script;
 using Xen.Shm.BootImage.UImage;
 using Xen.Shm.Diagnostics;
@@ -23,18 +22,13 @@ public sealed class UBootBootmSequenceTests
     [Timeout(180_000, CooperativeCancellation = true)]
     public void UBoot_RunsOurScript_AndRestoresMemoryAfterBootmPrep()
     {
-        string uboot = Environment.GetEnvironmentVariable("XEN_SHM_UBOOT_BIN") is { Length: > 0 } u ? u : "/usr/lib/u-boot/qemu_arm64/u-boot.bin";
-        if (!File.Exists(uboot)) Missing("U-Boot for qemu_arm64 not installed: apt-get install u-boot-qemu (or set XEN_SHM_UBOOT_BIN)");
-        string qemu = Tool("qemu-system-aarch64", "qemu-system-arm");
-        string dtc = Tool("dtc", "device-tree-compiler");
-        string sfdisk = Tool("sfdisk", "fdisk");
-        string mke2fs = Tool("mke2fs", "e2fsprogs");
+        string dtc = UBootOnQemu.Tool("dtc", "device-tree-compiler");
 
         using var dir = new TempFolder();
         string bootfs = dir.File("bootfs");
         Directory.CreateDirectory(bootfs);
         File.WriteAllText(dir.File("host.dts"), Dts);
-        Run(dtc, "-q", "-I", "dts", "-O", "dtb", "-o", Path.Combine(bootfs, "host.dtb"), dir.File("host.dts"));
+        UBootOnQemu.Run(dtc, "-q", "-I", "dts", "-O", "dtb", "-o", Path.Combine(bootfs, "host.dtb"), dir.File("host.dts"));
 
         var bag = new DiagnosticBag();
         // "b ." = 0x14000000, little-endian.
@@ -56,36 +50,7 @@ public sealed class UBootBootmSequenceTests
         Assert.IsTrue(BootScriptFiles.Write(bootfs, script, 0xc00000, 0, bag));
         File.Delete(Path.Combine(bootfs, "boot.source"));
 
-        string disk = dir.File("disk.img");
-        using (var f = File.Create(disk)) f.SetLength(9 * 1024 * 1024);
-        Run(sfdisk, new[] { "-q", disk }, "start=2048, type=83\n");
-        Run(mke2fs, "-q", "-t", "ext2", "-E", "offset=1048576", "-d", bootfs, "-F", disk, "8M");
-
-        string log = dir.File("serial.log");
-        var psi = new ProcessStartInfo(qemu) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string a in new[] { "-machine", "virt", "-cpu", "cortex-a57", "-m", "512", "-display", "none", "-monitor", "none",
-                     "-serial", "file:" + log, "-no-reboot", "-nic", "none", "-bios", uboot,
-                     "-drive", "if=none,file=" + disk + ",format=raw,id=d0", "-device", "virtio-blk-device,drive=d0" })
-            psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string text = string.Empty;
-        try
-        {
-            var watch = Stopwatch.StartNew();
-            while (watch.Elapsed < TimeSpan.FromSeconds(150) && !p.HasExited)
-            {
-                Thread.Sleep(500);
-                text = File.Exists(log) ? File.ReadAllText(log) : string.Empty;
-                if (text.Contains("Starting kernel", StringComparison.Ordinal)) break;
-            }
-        }
-        finally
-        {
-            if (!p.HasExited) p.Kill();
-            p.WaitForExit();
-        }
-
-        text = File.ReadAllText(log).Replace("\r\n", "\n");
+        string text = UBootOnQemu.Run(dir, bootfs, until: "Starting kernel");
         StringAssert.Contains(text, "Found U-Boot script /boot.scr", text);
         StringAssert.Contains(text, "Image Type:   AArch64 Linux Kernel Image (uncompressed)");
         StringAssert.Contains(text, "Verifying Checksum ... OK");
@@ -98,27 +63,5 @@ public sealed class UBootBootmSequenceTests
         StringAssert.EndsWith(text.Substring(0, afterPrep), "reg = <0x00000000 0x40000000 0x00000000 0x20000000>;\n};\n", text);
         StringAssert.EndsWith(text.Substring(0, beforeGo), "reg = <0x00000000 0x40000000 0x00000000 0x1f000000>;\n};\n", text);
         StringAssert.Contains(text.Substring(beforeGo), "Starting kernel");
-    }
-
-    private static string Tool(string name, string package)
-    {
-        string? path = (Environment.GetEnvironmentVariable("PATH") + ":/usr/sbin:/sbin").Split(':')
-            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
-        return path ?? Missing($"{name} not installed: apt-get install {package}");
-    }
-
-    private static string Missing(string message)
-    {
-        if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(message);
-        Assert.Inconclusive(message);
-        return null!;
-    }
-
-    private static void Run(string file, params string[] args) => Run(file, args, null);
-
-    private static void Run(string file, string[] args, string? stdin)
-    {
-        var run = ToolProcess.Run(file, args, stdin: stdin is null ? null : System.Text.Encoding.UTF8.GetBytes(stdin));
-        Assert.AreEqual(0, run.ExitCode, $"{file} {string.Join(' ', args)}: {run.StdoutText}{run.Stderr}");
     }
 }

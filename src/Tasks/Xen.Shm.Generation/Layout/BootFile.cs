@@ -46,7 +46,7 @@ namespace Xen.Shm.Generation.Layout
         public BootFileRole Role { get; }
         public ulong FileSize { get; }
 
-        /// <summary>arm64 Image header image_size, when the file has one.</summary>
+        /// <summary>Bytes the file occupies once loaded when more than its length: an arm64 Image header's image_size, or the host DTB as U-Boot grows it in place (<see cref="InPlaceDeviceTree"/>).</summary>
         public ulong? ImageSize { get; }
 
         /// <summary>Declaration index of the dom0less domU the file belongs to (DomU* roles).</summary>

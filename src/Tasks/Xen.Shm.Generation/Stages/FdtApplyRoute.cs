@@ -50,8 +50,8 @@ namespace Xen.Shm.Generation.Stages
             var all = new List<BootFile>(files.Planned)
             {
                 new BootFile(BootFolder.HostOverlay, BootFileRole.HostDtbOverlay, (ulong)overlay.Length) { Span = source.Span },
-                // MemorySize = file + room: the tree grows in place when the overlay is applied.
-                new BootFile(BootFolder.BoardDtb, BootFileRole.HostDtb, (ulong)boardDtb.Length, (ulong)boardDtb.Length + room) { Span = source.Span },
+                // The tree grows in place: `fdt resize room`, then bootm's pad.
+                new BootFile(BootFolder.BoardDtb, BootFileRole.HostDtb, (ulong)boardDtb.Length, InPlaceDeviceTree.Extent((ulong)boardDtb.Length, room)) { Span = source.Span },
             };
             var bag = new DiagnosticBag();
             var replanned = LoadAddressPlanner.Plan(layout, all, bag, input.Board.Host.Span);

@@ -53,7 +53,7 @@ namespace Xen.Shm.Generation.Stages
         {
             var all = new List<BootFile>(files.Planned);
             if (source.Text != null)
-                all.Add(new BootFile(BootFolder.HostDtb, BootFileRole.HostDtb, dtbSize) { Span = source.Span });
+                all.Add(new BootFile(BootFolder.HostDtb, BootFileRole.HostDtb, dtbSize, InPlaceDeviceTree.Extent(dtbSize)) { Span = source.Span });
             var bag = new DiagnosticBag();
             var plan = LoadAddressPlanner.Plan(layout, all, bag, input.Board.Host.Span);
             if (plan == null) diagnostics.AddRange(bag);
