@@ -18,6 +18,8 @@ public sealed class XdtcProcessBenchmark : IBenchmark
     public int Run(string[] args)
     {
         int count = IntArgument(args, "--files", 200), rounds = IntArgument(args, "--rounds", 3);
+        // Kbuild writes a .dtb per source: real files by default; `--output null` sends both to /dev/null.
+        bool realFiles = Argument(args, "--output") != "null";
         string dir = KernelCorpus.Directory();
         var all = KernelCorpus.Sources(dir);
         if (all == null) return 1;
@@ -36,12 +38,13 @@ public sealed class XdtcProcessBenchmark : IBenchmark
             {
                 bool oursFirst = (i + r) % 2 == 0;
                 double a = 0, b = 0;
-                if (oursFirst) { a = Time(xdtc, dir, sample[i]); b = Time("dtc", dir, sample[i]); }
-                else { b = Time("dtc", dir, sample[i]); a = Time(xdtc, dir, sample[i]); }
+                string outA = realFiles ? Path.Combine(work.Path, "xdtc.dtb") : "/dev/null", outB = realFiles ? Path.Combine(work.Path, "dtc.dtb") : "/dev/null";
+                if (oursFirst) { a = Time(xdtc, dir, sample[i], outA); b = Time("dtc", dir, sample[i], outB); }
+                else { b = Time("dtc", dir, sample[i], outB); a = Time(xdtc, dir, sample[i], outA); }
                 ours.Add(a); theirs.Add(b); ratios.Add(a / b);
             }
         double ratio = Median(ratios);
-        Console.WriteLine($"xdtc-process: {sample.Count} sources x {rounds} rounds, one process per file, Kbuild 6.1 flags");
+        Console.WriteLine($"xdtc-process: {sample.Count} sources x {rounds} rounds, one process per file, Kbuild 6.1 flags, output {(realFiles ? "a .dtb file each (" + FileSystem(work.Path) + ")" : "/dev/null")}");
         Console.WriteLine($"  native xdtc per file: median {Median(ours) * 1000,7:F2} ms");
         Console.WriteLine($"  dtc per file:         median {Median(theirs) * 1000,7:F2} ms");
         Console.WriteLine($"  per-file ratio xdtc/dtc: median {ratio:F3}, p10 {Percentile(ratios, 0.1):F3}, p90 {Percentile(ratios, 0.9):F3} (target <= 0.7: {(ratio <= 0.7 ? "met" : "NOT met")})");
@@ -75,10 +78,10 @@ public sealed class XdtcProcessBenchmark : IBenchmark
         return differ == 0;
     }
 
-    private static double Time(string tool, string dir, string file)
+    private static double Time(string tool, string dir, string file, string output)
     {
         var sw = Stopwatch.StartNew();
-        KernelCorpus.Run(KernelCorpus.KbuildCommand(tool, dir, file, "/dev/null"));
+        KernelCorpus.Run(KernelCorpus.KbuildCommand(tool, dir, file, output));
         return sw.Elapsed.TotalSeconds;
     }
 
@@ -112,6 +115,15 @@ public sealed class XdtcProcessBenchmark : IBenchmark
         if (p.ExitCode == 0 && File.Exists(exe)) return exe;
         Console.Error.WriteLine("publishing native xdtc failed (Native AOT needs clang and zlib1g-dev)");
         return null;
+    }
+
+    /// <summary>The file system type the outputs go to (from /proc/mounts, longest mount prefix), for the report.</summary>
+    private static string FileSystem(string path)
+    {
+        if (!File.Exists("/proc/mounts")) return "unknown file system";
+        var best = File.ReadLines("/proc/mounts").Select(l => l.Split(' ')).Where(f => f.Length > 2 && (path + "/").StartsWith(f[1].TrimEnd('/') + "/", StringComparison.Ordinal))
+            .OrderByDescending(f => f[1].Length).FirstOrDefault();
+        return best == null ? "unknown file system" : best[2] + " at " + best[1];
     }
 
     private static double Median(List<double> values) => Percentile(values, 0.5);
