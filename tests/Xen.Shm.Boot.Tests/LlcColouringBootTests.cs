@@ -27,19 +27,27 @@ public sealed class LlcColouringBootTests
     /// <summary>The buddy allocator's bank, 0x78000000 + 64 MiB, in pages: all of buddy zone 19 ([1 GiB, 2 GiB)).</summary>
     private const long BuddyBankPages = (64L << 20) / 4096;
 
-    private void Boot(string xenImage, LlcColouringVariant variant, Action<BootOutcome> assert)
+    private void Boot(string xenImage, LlcColouringVariant variant, Action<BootOutcome> assert) => Boot(xenImage, variant, (o, _) => assert(o));
+
+    private void Boot(string xenImage, LlcColouringVariant variant, Action<BootOutcome, LlcColouringBoard> assert)
     {
         var tools = BootPrerequisites.Require();
-        RealBoot.Boot(tools, new LlcColouringBoard(tools, xenImage, variant, TestContext.WriteLine), BootRoute.UBootDisk, TestContext, assert);
+        var board = new LlcColouringBoard(tools, xenImage, variant, TestContext.WriteLine);
+        RealBoot.Boot(tools, board, BootRoute.UBootDisk, TestContext, o => assert(o, board));
     }
+
+    /// <summary>XSHM2014 for dom0's window onto shm-a (the SDK's warning of what the Xilinx fork does to a coloured dom0).</summary>
+    private static readonly Regex Dom0WindowInExtendedRegion = new(@"board\.yaml\(\d+,\d+(,\d+,\d+)?\): warning XSHM2014: region 'shm-a' window \[0xb0000000, ");
 
     [TestMethod]
     [TestCategory("Boot")]
     public void Xen421_UBootDisk_ColouredDomainsOnAStaticHeapShareARegion()
     {
-        Boot(SourceBuiltXen.Require(SourceBuiltXen.Upstream421).Image, LlcColouringVariant.AsCommitted, o =>
+        Boot(SourceBuiltXen.Require(SourceBuiltXen.Upstream421).Image, LlcColouringVariant.AsCommitted, (o, board) =>
         {
             Assert.IsTrue(o.Verdict.Passed, o.Report());
+            // Upstream lays a coloured dom0 out as the host and keeps its extended regions off the bank: no warning.
+            Assert.DoesNotMatchRegex(Dom0WindowInExtendedRegion, board.BuildOutput);
             var log = o.Run.SerialLog;
             StringAssert.Contains(log, "Xen version 4.21.2 (", o.Report());
             // What the SDK wrote, as Xen read it.
@@ -139,13 +147,16 @@ public sealed class LlcColouringBootTests
     /// (xen-source/prepare.sh xilinx-4.17-llc): the fork takes the SDK's legacy xen_colors=/dom0_colors= and domU1's
     /// colors bitmask, allocates from those colours and the region passes both ways; but it gives the coloured
     /// (not direct-mapped) dom0 the extended region 0x50000000-0x100000000, over dom0's own static shm bank at
-    /// 0xb0000000 (upstream 4.21.2 skips it): the verdict's carve-out rule fails on exactly that.</summary>
+    /// 0xb0000000 (upstream 4.21.2 skips it): the verdict's carve-out rule fails on exactly that, and the SDK's build
+    /// warned of it (XSHM2014).</summary>
     [TestMethod]
     [TestCategory("Boot")]
     public void XilinxFork_UBootDisk_ColoursAppliedButDom0ExtendedRegionCoversItsShm()
     {
-        Boot(SourceBuiltXen.Require(SourceBuiltXen.Xilinx417Llc).Image, LlcColouringVariant.XilinxFork, o =>
+        Boot(SourceBuiltXen.Require(SourceBuiltXen.Xilinx417Llc).Image, LlcColouringVariant.XilinxFork, (o, board) =>
         {
+            // The SDK said so at build time, at shm-a's host address in board.yaml.
+            Assert.MatchesRegex(Dom0WindowInExtendedRegion, board.BuildOutput);
             var log = o.Run.SerialLog;
             StringAssert.Contains(log, "Xen version 4.17.0 (", o.Report());
             StringAssert.Contains(log, "XSHM: SHM-OK", o.Report());

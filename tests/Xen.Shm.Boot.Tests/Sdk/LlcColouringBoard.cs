@@ -53,6 +53,9 @@ public sealed class LlcColouringBoard : IBootFolderSource
 
     public LlcColouringVariant Variant { get; }
 
+    /// <summary>What `dotnet build` printed, once <see cref="Prepare"/> ran (the SDK's warnings are part of the proof).</summary>
+    public string BuildOutput { get; private set; } = string.Empty;
+
     public string Name => $"sdk-{Asset}-{Variant.ToString().ToLowerInvariant()}";
 
     public PreparedBootFolder Prepare(string workDirectory)
@@ -60,6 +63,7 @@ public sealed class LlcColouringBoard : IBootFolderSource
         var build = SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache, _xenImage),
             Variant == LlcColouringVariant.ColoursBeyondTheCache ? DomU1ColoursBeyondTheCache
             : Variant == LlcColouringVariant.XilinxFork ? y => y.Replace("flavour: upstream", "flavour: xilinx", StringComparison.Ordinal).Replace("version: \"4.21\"", "version: \"4.17\"", StringComparison.Ordinal) : null);
+        BuildOutput = build.Output;
         _log?.Invoke($"{Name}: dotnet build through the packed SDK took {build.BuildTime.TotalSeconds:F1} s");
         return new PreparedBootFolder(build.BootDirectory, new BootExpectation(Region, Directions));
     }

@@ -27,6 +27,27 @@ public sealed class LlcColorRuleTests
     [DataRow("»\"\"")]
     public void XSHM2086_NotXensSyntax(string xen) => Topo.AssertOnly(Board(xen), "XSHM2086");
 
+    /// <summary>dom0 owns a dom0less-shm bank at 32 GiB, in guest RAM window 1, which its 1024M (all in window 0) leaves unused.</summary>
+    private static string ColouredBoard(string flavour, string version, string xenColors = "\"0\"") =>
+        Boards.With(xen: Boards.XenSection.Replace("xilinx", flavour).Replace("\"4.17\"", "\"" + version + "\"") + (xenColors.Length > 0 ? "\n  llcColors: " + xenColors : ""),
+            regions: "regions:\n  - { id: dshm0, mechanism: dom0less-shm, host: »0x800000000, size: 16M, peers: [ { domain: dom0, role: owner }, { domain: domU1, role: borrower, guest: 0x0b000000 } ] }");
+
+    /// <summary>With colouring on, the fork does not direct-map dom0 and advertises its guest RAM windows' unused
+    /// tails whole (find_domU_holes), over dom0's static shm bank: booted in LlcColouringBootTests (Xilinx fork).</summary>
+    [TestMethod]
+    public void XSHM2014_ColouredDom0OnTheXilinxFork_ItsWindowInAnExtendedRegion()
+    {
+        var r = Topo.AssertOnly(ColouredBoard("xilinx", "4.17"), "XSHM2014");
+        StringAssert.Contains(r.Diagnostics[0].Message, "dom0 is not direct-mapped");
+    }
+
+    /// <summary>Upstream lays a coloured dom0 out as the host (find_host_extended_regions), and the fork without colouring direct-maps it.</summary>
+    [TestMethod]
+    [DataRow("upstream", "4.21", "\"0\"")]
+    [DataRow("xilinx", "4.17", "")]
+    public void XSHM2014_NotForDom0_UpstreamOrWithoutColouring(string flavour, string version, string xenColors) =>
+        Topo.AssertClean(ColouredBoard(flavour, version, xenColors).Replace("»", ""));
+
     [TestMethod]
     public void XSHM2087_BeyondTheDefaultBuild() => Topo.AssertOnly(Board("»\"0-128\"", flavour: "upstream", version: "4.21"), "XSHM2087");
 

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using Xen.Shm.Generation.Dts;
 using Xen.Shm.Topology;
 
@@ -18,8 +17,8 @@ namespace Xen.Shm.Generation.Coloring
         /// <summary>The words to append to Xen's command line, or null when nothing is coloured.</summary>
         public static string? CommandLine(Board board)
         {
+            if (!board.HasLlcColoring) return null;
             var dom0 = board.Dom0?.LlcColors;
-            if (board.Xen.LlcColors == null && dom0 == null && !board.Domains.Any(d => d.LlcColors != null)) return null;
             var words = new List<string> { "llc-coloring=on" };
             bool xilinx = board.Xen.IsXilinx;
             if (board.Xen.LlcColors is { } xen) words.Add((xilinx ? "xen_colors=" : "xen-llc-colors=") + xen.Value);

@@ -75,6 +75,12 @@ namespace Xen.Shm.Topology
 
         public CreationOrder Creation => _creation.Value;
 
+        /// <summary>
+        /// LLC cache colouring is on (Xen's or any domain's <c>llcColors</c>): Xen then colours dom0 too, with its own
+        /// colours or Xen's default, and does not direct-map it (create_dom0, upstream and the Xilinx fork).
+        /// </summary>
+        public bool HasLlcColoring => Xen.LlcColors != null || Domains.Any(d => d.LlcColors != null);
+
         /// <summary>dom0less domUs get <c>xen,enhanced = "enabled"</c> unless switched off, when dom0 exists (§10.2).</summary>
         public bool IsEnhanced(Domain domain) =>
             domain.Kind.Value == DomainKind.Dom0less && (domain.Enhanced?.Value ?? Dom0 is not null);

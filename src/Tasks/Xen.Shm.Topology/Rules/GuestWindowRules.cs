@@ -25,6 +25,9 @@ namespace Xen.Shm.Topology.Rules
                 InFixedWindow(ctx, w);
                 ExtendedRegion(ctx, w);
             }
+            // dom0's windows are 1:1 and left out above; only a coloured dom0 on the Xilinx fork can hit an extended region.
+            foreach (var w in ctx.Windows)
+                if (w.Region is not null && w.Domain.Kind.Value == DomainKind.Dom0) ExtendedRegion(ctx, w);
         }
 
         /// <summary>XSHM2015: a direct-mapped domain sees host addresses; a different guest address is a lie (U process_shm).</summary>
@@ -104,7 +107,12 @@ namespace Xen.Shm.Topology.Rules
 
         /// <summary>
         /// XSHM2014 (spec §9): xl domUs on upstream 4.16–4.20 / Xilinx 4.16–4.17; enhanced dom0less
-        /// domUs: xen,reg windows on 4.17–4.20 (Xilinx 4.17), shm windows on 4.17–4.18.
+        /// domUs: xen,reg windows on 4.17–4.20 (Xilinx 4.17), shm windows on 4.17–4.18. Beyond the spec: a
+        /// coloured dom0 on the Xilinx 4.17 fork (with colouring on, create_dom0 drops CDF_directmap whatever dom0's
+        /// colours), which then gets find_domU_holes' regions
+        /// (xen/arch/arm/domain_build.c): its RAM windows' tails whole, over its 1:1 windows and its static shm banks
+        /// (booted: "d0: extended region 0: 0x50000000->0x100000000" over dom0's bank at 0xb0000000). Upstream
+        /// removes the shm banks (4.21.2 booted) and keeps a direct-mapped dom0's regions off its mappings.
         /// </summary>
         private static void ExtendedRegion(RuleContext ctx, GuestWindow w)
         {
@@ -113,7 +121,8 @@ namespace Xen.Shm.Topology.Rules
             {
                 if (!tail.Overlaps(w.Range)) continue;
                 ctx.Report(DiagnosticCodes.GuestWindowInExtendedRegion, w.Span,
-                    $"{w.What} window {w.Range} lies in {tail}, which Xen {ctx.Xen.Version.Value} advertises to '{w.Domain.Name.Value}' as an extended region; Linux may put grant or foreign mappings there");
+                    $"{w.What} window {w.Range} lies in {tail}, which Xen {ctx.Xen.Version.Value} advertises to '{w.Domain.Name.Value}' as an extended region; Linux may put grant or foreign mappings there" +
+                    (w.Domain.Kind.Value == DomainKind.Dom0 ? " (LLC colouring is on, so dom0 is not direct-mapped and the Xilinx fork gives it every address above its RAM in the guest RAM windows; keep dom0's windows out of that range, or colouring off)" : ""));
                 return;
             }
         }
@@ -126,6 +135,8 @@ namespace Xen.Shm.Topology.Rules
             {
                 case DomainKind.Xl:
                     return xilinx ? v.Between(4, 16, 17) : v.Between(4, 16, 20);
+                case DomainKind.Dom0:
+                    return xilinx && v.Between(4, 17, 17) && ctx.Board.HasLlcColoring;
                 case DomainKind.Dom0less:
                     if (!ctx.Board.IsEnhanced(w.Domain)) return false;
                     if (w.Region!.Mechanism.Value == Mechanism.MmioSram) return xilinx ? v.Between(4, 17, 17) : v.Between(4, 17, 20);
