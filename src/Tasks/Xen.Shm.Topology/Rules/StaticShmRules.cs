@@ -8,7 +8,8 @@ namespace Xen.Shm.Topology.Rules
     /// <summary>
     /// xl static_shm (spec §6.3; X libxlu_sshm.c, libxl_sshm.c, libxl_arm.c): id syntax and
     /// length, one owner, per-role keys, cache policy, prot, borrower inside the owner's region,
-    /// owner inside its RAM, role words, and the owners-before-borrowers order (§6.4).
+    /// owner inside its RAM, role words, the owners-before-borrowers order (§6.4), and a warning for a
+    /// borrower with an offset, whose guest node xl writes at the wrong address (§6.5).
     /// </summary>
     internal static class StaticShmRules
     {
@@ -53,9 +54,11 @@ namespace Xen.Shm.Topology.Rules
                         ctx.Report(DiagnosticCodes.StaticShmCachePolicy, cp.Span,
                             $"cache_policy '{cp.Value}' is not supported on Arm; use ARM_normal (libxl_arm.c sshm_cachepolicy_setdefault)");
                 }
-                else if (peer.CachePolicy is { } cp)
+                else
                 {
-                    ctx.Report(DiagnosticCodes.StaticShmCachePolicyOnBorrower, cp.Span, "cachePolicy is only applicable to the owner (libxl)");
+                    if (peer.CachePolicy is { } cp)
+                        ctx.Report(DiagnosticCodes.StaticShmCachePolicyOnBorrower, cp.Span, "cachePolicy is only applicable to the owner (libxl)");
+                    BorrowerNodeAtOffset(ctx, peer);
                 }
             }
 
@@ -68,6 +71,21 @@ namespace Xen.Shm.Topology.Rules
             OwnerInRam(ctx, region, owner);
             if (region.Size is not { } ownerSize) return;
             foreach (var b in region.Borrowers) BorrowerFits(ctx, b, ownerSize);
+        }
+
+        /// <summary>
+        /// XSHM2313 (warning): the fork's libxl_arm.c make_reserved_nodes names and places a borrower's
+        /// /reserved-memory/xen-shmem node at begin + offset, while libxl__sshm_do_map maps the owner's pages at begin
+        /// (spec §6.5); a guest driver that takes the node's reg reads the wrong range.
+        /// </summary>
+        private static void BorrowerNodeAtOffset(RuleContext ctx, Peer b)
+        {
+            if (b.Offset is not { } off || off.Value == 0 || b.Guest is not { } begin) return;
+            ctx.Report(DiagnosticCodes.StaticShmBorrowerNodeAtOffset, off.Span,
+                $"borrower '{b.Domain.Value}' takes the owner's pages from offset {RuleContext.Hex(off.Value)}: xl maps them at begin {RuleContext.Hex(begin.Value)}, " +
+                $"but writes its guest node as /reserved-memory/xen-shmem@{RuleContext.Hex(begin.Value + off.Value).Substring(2)} with reg at begin + offset (libxl_arm.c make_reserved_nodes); " +
+                "a guest driver must take begin (reg - xen,offset), or give the borrower its own owner range so the offset is 0",
+                begin.Span);
         }
 
         /// <summary>XSHM2310: the owner shares pages it already has (S4, S2; X maps existing owner gfns).</summary>
