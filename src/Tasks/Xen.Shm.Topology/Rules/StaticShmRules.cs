@@ -54,11 +54,9 @@ namespace Xen.Shm.Topology.Rules
                         ctx.Report(DiagnosticCodes.StaticShmCachePolicy, cp.Span,
                             $"cache_policy '{cp.Value}' is not supported on Arm; use ARM_normal (libxl_arm.c sshm_cachepolicy_setdefault)");
                 }
-                else
+                else if (peer.CachePolicy is { } cp)
                 {
-                    if (peer.CachePolicy is { } cp)
-                        ctx.Report(DiagnosticCodes.StaticShmCachePolicyOnBorrower, cp.Span, "cachePolicy is only applicable to the owner (libxl)");
-                    BorrowerNodeAtOffset(ctx, peer);
+                    ctx.Report(DiagnosticCodes.StaticShmCachePolicyOnBorrower, cp.Span, "cachePolicy is only applicable to the owner (libxl)");
                 }
             }
 
@@ -70,7 +68,8 @@ namespace Xen.Shm.Topology.Rules
 
             OwnerInRam(ctx, region, owner);
             if (region.Size is not { } ownerSize) return;
-            foreach (var b in region.Borrowers) BorrowerFits(ctx, b, ownerSize);
+            foreach (var b in region.Borrowers)
+                if (BorrowerFits(ctx, b, ownerSize)) BorrowerNodeAtOffset(ctx, b);
         }
 
         /// <summary>
@@ -80,7 +79,8 @@ namespace Xen.Shm.Topology.Rules
         /// </summary>
         private static void BorrowerNodeAtOffset(RuleContext ctx, Peer b)
         {
-            if (b.Offset is not { } off || off.Value == 0 || b.Guest is not { } begin) return;
+            // A misaligned offset is XSHM2001's.
+            if (b.Offset is not { } off || off.Value == 0 || off.Value % 0x1000 != 0 || b.Guest is not { } begin) return;
             ctx.Report(DiagnosticCodes.StaticShmBorrowerNodeAtOffset, off.Span,
                 $"borrower '{b.Domain.Value}' takes the owner's pages from offset {RuleContext.Hex(off.Value)}: xl maps them at begin {RuleContext.Hex(begin.Value)}, " +
                 $"but writes its guest node as /reserved-memory/xen-shmem@{RuleContext.Hex(begin.Value + off.Value).Substring(2)} with reg at begin + offset (libxl_arm.c make_reserved_nodes); " +
@@ -100,20 +100,21 @@ namespace Xen.Shm.Topology.Rules
                 domain.Memory.Value.Span);
         }
 
-        /// <summary>XSHM2309: X libxl__sshm_do_map "exceeds owner's address space".</summary>
-        private static void BorrowerFits(RuleContext ctx, Peer b, Spanned<ulong> ownerSize)
+        /// <summary>XSHM2309: X libxl__sshm_do_map "exceeds owner's address space"; false when reported.</summary>
+        private static bool BorrowerFits(RuleContext ctx, Peer b, Spanned<ulong> ownerSize)
         {
             ulong offset = b.Offset?.Value ?? 0;
             if (offset >= ownerSize.Value)
             {
                 ctx.Report(DiagnosticCodes.StaticShmBorrowerExceedsOwner, b.Offset?.Span ?? b.Span,
                     $"borrower '{b.Domain.Value}' offset {RuleContext.Hex(offset)} is not inside the owner's {RuleContext.Hex(ownerSize.Value)}-byte region", ownerSize.Span);
-                return;
+                return false;
             }
-            if (b.Size is { } size && size.Value > ownerSize.Value - offset)
-                ctx.Report(DiagnosticCodes.StaticShmBorrowerExceedsOwner, size.Span,
-                    $"borrower '{b.Domain.Value}' asks offset {RuleContext.Hex(offset)} + size {RuleContext.Hex(size.Value)} = {RuleContext.Hex(offset + size.Value)} of a {RuleContext.Hex(ownerSize.Value)}-byte owner region",
-                    ownerSize.Span);
+            if (b.Size is not { } size || size.Value <= ownerSize.Value - offset) return true;
+            ctx.Report(DiagnosticCodes.StaticShmBorrowerExceedsOwner, size.Span,
+                $"borrower '{b.Domain.Value}' asks offset {RuleContext.Hex(offset)} + size {RuleContext.Hex(size.Value)} = {RuleContext.Hex(offset + size.Value)} of a {RuleContext.Hex(ownerSize.Value)}-byte owner region",
+                ownerSize.Span);
+            return false;
         }
 
         /// <summary>XSHM2311: owners must be created before borrowers; a cycle deadlocks (§6.4).</summary>
