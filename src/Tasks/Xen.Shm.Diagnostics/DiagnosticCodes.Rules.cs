@@ -46,6 +46,7 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor StaticShmOwnerOutsideRam = new("XSHM2310", Severity.Error, "owner range outside the owner's guest RAM");
         public static readonly DiagnosticDescriptor StaticShmCreationCycle = new("XSHM2311", Severity.Error, "creation-order cycle");
         public static readonly DiagnosticDescriptor StaticShmInvalidRole = new("XSHM2312", Severity.Error, "invalid role");
+        public static readonly DiagnosticDescriptor StaticShmBorrowerNodeAtOffset = new("XSHM2313", Severity.Warning, "static_shm borrower with an offset: xl's guest node names begin + offset, not where the pages are mapped");
 
         public static readonly DiagnosticDescriptor SramDom0NotAllowed = new("XSHM2401", Severity.Error, "dom0 listed as peer of a region with dom0Access false");
 

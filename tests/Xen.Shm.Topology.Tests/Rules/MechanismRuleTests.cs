@@ -124,6 +124,20 @@ public sealed class MechanismRuleTests
         Topo.AssertOnly(Boards.WithRegion(Shm(borrower: "{ domain: guest2, guest: 0x0a000000, offset: »0x1000 }")), "XSHM2309");
     }
 
+    /// <summary>The fork's libxl_arm.c make_reserved_nodes: node and reg at begin + offset; libxl_sshm.c maps at begin.</summary>
+    [TestMethod]
+    public void XSHM2313_BorrowerWithAnOffset_WarnsWhereXlPutsItsNode()
+    {
+        var r = Topo.AssertOnly(Boards.WithRegion(Shm(size: "0x2000", borrower: "{ domain: guest2, guest: 0x0a000000, offset: »0x1000 }")), "XSHM2313");
+        Assert.AreEqual(Xen.Shm.Diagnostics.Severity.Warning, r.Diagnostics[0].Severity);
+        StringAssert.Contains(r.Diagnostics[0].Message, "xen-shmem@a001000");
+        StringAssert.Contains(r.Diagnostics[0].Message, "at begin 0xa000000");
+    }
+
+    [TestMethod]
+    public void XSHM2313_NotForOffsetZero() =>
+        Topo.AssertClean(Boards.WithRegion(Shm(size: "0x2000", borrower: "{ domain: guest2, guest: 0x0a000000, offset: 0x0 }")));
+
     [TestMethod]
     public void XSHM2310_OwnerRangeOutsideItsGuestRam()
     {

@@ -83,7 +83,9 @@ public sealed class SeedScenarioTests
     {
         var r = Load("static-shm");
         // vm2 and vm3 have 128 MiB: their windows at 0x48000000+ are in Xilinx 4.17's extended regions.
-        AssertDiagnostics(r, ("XSHM2014", 29, 47), ("XSHM2014", 36, 47), ("XSHM2014", 43, 47));
+        AssertDiagnostics(r, ("XSHM2014", 29, 47), ("XSHM2014", 36, 47), ("XSHM2014", 43, 47), ("XSHM2313", 43, 67));
+        // vm3 borrows ID2 from offset 0x10000: xl writes its node at 0x48010000, maps the pages at 0x48000000.
+        StringAssert.Contains(r.Diagnostics.Single(d => d.Code == "XSHM2313").Message, "xen-shmem@48010000");
         var board = r.Board!;
         // spec §6.4 example S4: vm1, vm2, vm3.
         CollectionAssert.AreEqual(new[] { "vm1", "vm2", "vm3" }, board.XlCreationOrder.Select(d => d.Name.Value).ToArray());

@@ -8,7 +8,8 @@ namespace Xen.Shm.Topology.Rules
     /// <summary>
     /// xl static_shm (spec §6.3; X libxlu_sshm.c, libxl_sshm.c, libxl_arm.c): id syntax and
     /// length, one owner, per-role keys, cache policy, prot, borrower inside the owner's region,
-    /// owner inside its RAM, role words, and the owners-before-borrowers order (§6.4).
+    /// owner inside its RAM, role words, the owners-before-borrowers order (§6.4), and a warning for a
+    /// borrower with an offset, whose guest node xl writes at the wrong address (§6.5).
     /// </summary>
     internal static class StaticShmRules
     {
@@ -67,7 +68,24 @@ namespace Xen.Shm.Topology.Rules
 
             OwnerInRam(ctx, region, owner);
             if (region.Size is not { } ownerSize) return;
-            foreach (var b in region.Borrowers) BorrowerFits(ctx, b, ownerSize);
+            foreach (var b in region.Borrowers)
+                if (BorrowerFits(ctx, b, ownerSize)) BorrowerNodeAtOffset(ctx, b);
+        }
+
+        /// <summary>
+        /// XSHM2313 (warning): the fork's libxl_arm.c make_reserved_nodes names and places a borrower's
+        /// /reserved-memory/xen-shmem node at begin + offset, while libxl__sshm_do_map maps the owner's pages at begin
+        /// (spec §6.5); a guest driver that takes the node's reg reads the wrong range.
+        /// </summary>
+        private static void BorrowerNodeAtOffset(RuleContext ctx, Peer b)
+        {
+            // A misaligned offset is XSHM2001's.
+            if (b.Offset is not { } off || off.Value == 0 || off.Value % 0x1000 != 0 || b.Guest is not { } begin) return;
+            ctx.Report(DiagnosticCodes.StaticShmBorrowerNodeAtOffset, off.Span,
+                $"borrower '{b.Domain.Value}' takes the owner's pages from offset {RuleContext.Hex(off.Value)}: xl maps them at begin {RuleContext.Hex(begin.Value)}, " +
+                $"but writes its guest node as /reserved-memory/xen-shmem@{RuleContext.Hex(begin.Value + off.Value).Substring(2)} with reg at begin + offset (libxl_arm.c make_reserved_nodes); " +
+                "a guest driver must take begin (reg - xen,offset), or give the borrower its own owner range so the offset is 0",
+                begin.Span);
         }
 
         /// <summary>XSHM2310: the owner shares pages it already has (S4, S2; X maps existing owner gfns).</summary>
@@ -82,20 +100,21 @@ namespace Xen.Shm.Topology.Rules
                 domain.Memory.Value.Span);
         }
 
-        /// <summary>XSHM2309: X libxl__sshm_do_map "exceeds owner's address space".</summary>
-        private static void BorrowerFits(RuleContext ctx, Peer b, Spanned<ulong> ownerSize)
+        /// <summary>XSHM2309: X libxl__sshm_do_map "exceeds owner's address space"; false when reported.</summary>
+        private static bool BorrowerFits(RuleContext ctx, Peer b, Spanned<ulong> ownerSize)
         {
             ulong offset = b.Offset?.Value ?? 0;
             if (offset >= ownerSize.Value)
             {
                 ctx.Report(DiagnosticCodes.StaticShmBorrowerExceedsOwner, b.Offset?.Span ?? b.Span,
                     $"borrower '{b.Domain.Value}' offset {RuleContext.Hex(offset)} is not inside the owner's {RuleContext.Hex(ownerSize.Value)}-byte region", ownerSize.Span);
-                return;
+                return false;
             }
-            if (b.Size is { } size && size.Value > ownerSize.Value - offset)
-                ctx.Report(DiagnosticCodes.StaticShmBorrowerExceedsOwner, size.Span,
-                    $"borrower '{b.Domain.Value}' asks offset {RuleContext.Hex(offset)} + size {RuleContext.Hex(size.Value)} = {RuleContext.Hex(offset + size.Value)} of a {RuleContext.Hex(ownerSize.Value)}-byte owner region",
-                    ownerSize.Span);
+            if (b.Size is not { } size || size.Value <= ownerSize.Value - offset) return true;
+            ctx.Report(DiagnosticCodes.StaticShmBorrowerExceedsOwner, size.Span,
+                $"borrower '{b.Domain.Value}' asks offset {RuleContext.Hex(offset)} + size {RuleContext.Hex(size.Value)} = {RuleContext.Hex(offset + size.Value)} of a {RuleContext.Hex(ownerSize.Value)}-byte owner region",
+                ownerSize.Span);
+            return false;
         }
 
         /// <summary>XSHM2311: owners must be created before borrowers; a cycle deadlocks (§6.4).</summary>
