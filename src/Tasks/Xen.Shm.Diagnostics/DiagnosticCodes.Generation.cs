@@ -9,5 +9,6 @@ namespace Xen.Shm.Diagnostics
         public static readonly DiagnosticDescriptor PassthroughPathNotFound = new("XSHM6004", Severity.Error, "a passthrough path is not a node with reg in the board device tree");
         public static readonly DiagnosticDescriptor UserTreeNotGiven = new("XSHM6005", Severity.Error, "a domain's partial device tree was not given to the generator");
         public static readonly DiagnosticDescriptor XlPassthroughUnsupported = new("XSHM6006", Severity.Error, "a host device passed to an xl domain has interrupts xl irqs cannot name (not GIC SPIs)");
+        public static readonly DiagnosticDescriptor TooManyBootModules = new("XSHM6007", Severity.Error, "more boot modules than Xen keeps (MAX_MODULES 32, two of them Xen itself and its device tree)");
     }
 }
