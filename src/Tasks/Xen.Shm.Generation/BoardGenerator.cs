@@ -39,7 +39,7 @@ namespace Xen.Shm.Generation
 
             // 4. The input files the boot loads or copies.
             bool xenAsUImage = BootInputs.Add(input, source, bootFiles);
-            BootModuleLimit.Check(bootFiles.Planned, diagnostics);
+            BootModuleLimits.Check(board, bootFiles.Planned, diagnostics);
             if (diagnostics.HasErrors) return Failed(diagnostics);
 
             // 5. Load plan, /chosen and the patched host tree, settled together.
