@@ -34,6 +34,16 @@ public enum QemuVirtVariant
 
     /// <summary><see cref="XilinxFlavour"/> with domU1 removed from the region's peers (its negative control).</summary>
     XilinxFlavourDomU1NotAPeer,
+
+    /// <summary>domU1's bootargs padded to 1023 bytes, the most Xen keeps for a boot module (BOOTMOD_MAX_CMDLINE with its NUL).</summary>
+    DomU1BootargsAtXensLimit,
+
+    /// <summary>
+    /// The built host.dtb with domU1's kernel module bootargs set to 1025 bytes by dtc's own fdtput (the SDK refuses
+    /// that board, XSHM6008), manifest.json updated to match: Xen panics ("module domU1 command line too long", before
+    /// its console starts).
+    /// </summary>
+    DomU1BootargsPastXensLimit,
 }
 
 /// <summary>
@@ -88,11 +98,13 @@ public sealed class QemuVirtBoard : IBootFolderSource
             QemuVirtVariant.BootiCommand => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), null, "-p:XenShmBootCommand=booti", DiskImage),
             QemuVirtVariant.XilinxFlavour => SdkBoard.Build(Asset, workDirectory, WithXen(Images(_tools.Cache), _xen), XilinxFlavour),
             QemuVirtVariant.XilinxFlavourDomU1NotAPeer => SdkBoard.Build(Asset, workDirectory, WithXen(Images(_tools.Cache), _xen), y => WithoutDomU1Peer(XilinxFlavour(y))),
+            QemuVirtVariant.DomU1BootargsAtXensLimit => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), y => WithDomU1BootargsOf(y, 1023)),
             _ => SdkBoard.Build(Asset, workDirectory, Images(_tools.Cache), null, DiskImage),
         };
         LastBuild = build;
         _log?.Invoke($"{Name}: dotnet build through the packed SDK took {build.BuildTime.TotalSeconds:F1} s");
         if (Variant == QemuVirtVariant.MemoryRestored) RestoreMemory(build.BootDirectory);
+        if (Variant == QemuVirtVariant.DomU1BootargsPastXensLimit) SetDomU1KernelBootargs(build.BootDirectory, 1025);
         return new PreparedBootFolder(build.BootDirectory, new BootExpectation(ReferenceBoard.Region, ReferenceBoard.Directions));
     }
 
@@ -117,6 +129,34 @@ public sealed class QemuVirtBoard : IBootFolderSource
         const string upstream = "  flavour: upstream\n";
         if (yaml.IndexOf(upstream, StringComparison.Ordinal) is var i && i < 0) throw new InvalidDataException("board.yaml: no 'flavour: upstream' line");
         return yaml.Remove(i, upstream.Length).Insert(i, "  flavour: xilinx\n");
+    }
+
+    /// <summary>domU1's bootargs with ` xshm_pad=xxx…` before its last word, to exactly <paramref name="bytes"/> bytes (the handshake's words stay whole).</summary>
+    public static string WithDomU1BootargsOf(string yaml, int bytes)
+    {
+        var lines = yaml.Split('\n').ToList();
+        int i = lines.FindIndex(l => l.TrimStart().StartsWith("bootargs:", StringComparison.Ordinal) && l.Contains("xshm_role=domu1", StringComparison.Ordinal));
+        if (i < 0) throw new InvalidDataException("board.yaml: no domU1 bootargs");
+        string line = lines[i];
+        int open = line.IndexOf('"', StringComparison.Ordinal), close = line.LastIndexOf('"');
+        string args = line[(open + 1)..close];
+        string pad = " xshm_pad=";
+        args = args + pad + new string('x', bytes - args.Length - pad.Length);
+        lines[i] = line[..(open + 1)] + args + line[close..];
+        return string.Join('\n', lines);
+    }
+
+    private void SetDomU1KernelBootargs(string boot, int bytes)
+    {
+        var dtb = Path.Combine(boot, "host.dtb");
+        string kernel = ExternalTool.Check(_tools.Fdtget, new[] { "-l", dtb, "/chosen/domU1" }).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(n => "/chosen/domU1/" + n.Trim())
+            .Single(n => ExternalTool.Check(_tools.Fdtget, new[] { "-t", "s", dtb, n, "compatible" }).StartsWith("multiboot,kernel", StringComparison.Ordinal));
+        string args = ExternalTool.Check(_tools.Fdtget, new[] { "-t", "s", dtb, kernel, "bootargs" }).TrimEnd('\n');
+        args += " xshm_pad=" + new string('x', bytes - args.Length - " xshm_pad=".Length);
+        ExternalTool.Check(_tools.Fdtput, new[] { "-t", "s", dtb, kernel, "bootargs", args });
+        var manifest = BootManifest.Read(boot);
+        BootManifest.Write(boot, manifest.Files.Where(f => f.Path != BootManifest.FileName).Select(f => (f.Path, f.LoadAddress)));
     }
 
     private void RestoreMemory(string boot)
