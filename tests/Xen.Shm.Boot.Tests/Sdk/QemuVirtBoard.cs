@@ -131,7 +131,7 @@ public sealed class QemuVirtBoard : IBootFolderSource
         return yaml.Remove(i, upstream.Length).Insert(i, "  flavour: xilinx\n");
     }
 
-    /// <summary>domU1's bootargs with ` xshm_pad=xxx…` before its last word, to exactly <paramref name="bytes"/> bytes (the handshake's words stay whole).</summary>
+    /// <summary>domU1's bootargs with ` xshm_pad=xxx…` after its last word, to exactly <paramref name="bytes"/> bytes (the handshake's words stay whole).</summary>
     public static string WithDomU1BootargsOf(string yaml, int bytes)
     {
         var lines = yaml.Split('\n').ToList();
@@ -139,10 +139,7 @@ public sealed class QemuVirtBoard : IBootFolderSource
         if (i < 0) throw new InvalidDataException("board.yaml: no domU1 bootargs");
         string line = lines[i];
         int open = line.IndexOf('"', StringComparison.Ordinal), close = line.LastIndexOf('"');
-        string args = line[(open + 1)..close];
-        string pad = " xshm_pad=";
-        args = args + pad + new string('x', bytes - args.Length - pad.Length);
-        lines[i] = line[..(open + 1)] + args + line[close..];
+        lines[i] = line[..(open + 1)] + PaddedTo(line[(open + 1)..close], bytes) + line[close..];
         return string.Join('\n', lines);
     }
 
@@ -153,8 +150,20 @@ public sealed class QemuVirtBoard : IBootFolderSource
             .Select(n => "/chosen/domU1/" + n.Trim())
             .Single(n => ExternalTool.Check(_tools.Fdtget, new[] { "-t", "s", dtb, n, "compatible" }).StartsWith("multiboot,kernel", StringComparison.Ordinal));
         string args = ExternalTool.Check(_tools.Fdtget, new[] { "-t", "s", dtb, kernel, "bootargs" }).TrimEnd('\n');
-        args += " xshm_pad=" + new string('x', bytes - args.Length - " xshm_pad=".Length);
-        ExternalTool.Check(_tools.Fdtput, new[] { "-t", "s", dtb, kernel, "bootargs", args });
+        ExternalTool.Check(_tools.Fdtput, new[] { "-t", "s", dtb, kernel, "bootargs", PaddedTo(args, bytes) });
+        RewriteManifest(boot);
+    }
+
+    /// <summary><paramref name="args"/> + ` xshm_pad=xxx…`, <paramref name="bytes"/> long (the handshake ignores the word).</summary>
+    private static string PaddedTo(string args, int bytes)
+    {
+        const string pad = " xshm_pad=";
+        return args + pad + new string('x', bytes - args.Length - pad.Length);
+    }
+
+    /// <summary>manifest.json again after a file of the folder was edited (sizes and hashes).</summary>
+    private static void RewriteManifest(string boot)
+    {
         var manifest = BootManifest.Read(boot);
         BootManifest.Write(boot, manifest.Files.Where(f => f.Path != BootManifest.FileName).Select(f => (f.Path, f.LoadAddress)));
     }
@@ -163,7 +172,6 @@ public sealed class QemuVirtBoard : IBootFolderSource
     {
         var dtb = Path.Combine(boot, "host.dtb");
         ExternalTool.Check(_tools.Fdtput, new[] { "-t", "x", dtb, "/memory@40000000", "reg", "0", "40000000", "0", "80000000" });
-        var manifest = BootManifest.Read(boot);
-        BootManifest.Write(boot, manifest.Files.Where(f => f.Path != BootManifest.FileName).Select(f => (f.Path, f.LoadAddress)));
+        RewriteManifest(boot);
     }
 }

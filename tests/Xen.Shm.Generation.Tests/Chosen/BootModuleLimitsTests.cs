@@ -81,13 +81,5 @@ public sealed class BootModuleLimitsTests
         Assert.AreEqual(value, int.Parse(define.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    private static GenerationResult Generate(TempBoard b)
-    {
-        var input = b.Load().Input();
-        return BoardGenerator.Generate(new GenerationInput(input.Board)
-        {
-            HostSource = input.HostSource, HostBlob = input.HostBlob, HostSourceName = input.HostSourceName,
-            IncludeDirs = input.IncludeDirs, UserTrees = input.UserTrees, Files = input.Files,
-        });
-    }
+    private static GenerationResult Generate(TempBoard b) => BoardGenerator.Generate(b.Load().Input());
 }

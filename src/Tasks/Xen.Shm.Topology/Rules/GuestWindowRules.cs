@@ -111,8 +111,8 @@ namespace Xen.Shm.Topology.Rules
         /// coloured dom0 on the Xilinx 4.17 fork (with colouring on, create_dom0 drops CDF_directmap whatever dom0's
         /// colours), which then gets find_domU_holes' regions
         /// (xen/arch/arm/domain_build.c): its RAM windows' tails whole, over its 1:1 windows and its static shm banks
-        /// (booted: "d0: extended region 0: 0x50000000->0x100000000" over dom0's bank at 0xb0000000). Upstream
-        /// removes the shm banks (4.21.2 booted) and keeps a direct-mapped dom0's regions off its mappings.
+        /// (booted: "d0: extended region 0: 0x50000000->0x100000000" over dom0's bank at 0xb0000000). Upstream lays the
+        /// hardware domain out as the host (find_host_extended_regions) whether coloured or not (4.21.2 booted).
         /// </summary>
         private static void ExtendedRegion(RuleContext ctx, GuestWindow w)
         {
